@@ -1,0 +1,18 @@
+package org.contested.core;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Looks up places by any of their names (variant spellings fold to one key). */
+public interface Gazetteer {
+  /** All places one of whose names folds to the same key as {@code surface}; empty if none. */
+  List<Place> lookup(String surface);
+
+  /** The longest name, in whitespace-separated tokens, so finders know how far to look. */
+  int maxNameTokens();
+
+  Optional<Place> byId(String id);
+
+  /** The first-level region a place lies in, when the gazetteer has it. */
+  Optional<Place> regionOf(Place place);
+}

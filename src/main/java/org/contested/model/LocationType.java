@@ -1,0 +1,6 @@
+package org.contested.model;
+
+/** A populated place or a first-level region. */
+public enum LocationType {
+  SETTLEMENT, REGION
+}
