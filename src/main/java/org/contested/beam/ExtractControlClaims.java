@@ -1,16 +1,35 @@
 package org.contested.beam;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.contested.core.ClaimExtractor;
+import org.contested.core.ConflictProfile;
+import org.contested.core.Gazetteer;
+import org.contested.core.Lexicon;
+import org.contested.core.RuleClaimExtractor;
+import org.contested.core.gazetteer.GeoNamesGazetteer;
+import org.contested.core.text.OpenNlpAnalyzer;
 import org.contested.model.Article;
 import org.contested.model.Claim;
 import org.contested.model.DeadLetter;
 
 /**
- * Articles to claims (STUB: the extraction issue fills this in). An article whose extraction
- * throws goes to {@link #DEAD_LETTERS}.
+ * Articles to control claims. An article whose extraction throws goes to {@link #DEAD_LETTERS}
+ * with the exception as its reason, so one bad text never stops the run.
  */
 public class ExtractControlClaims extends PTransform<PCollection<Article>, PCollectionTuple> {
   public static final TupleTag<Claim> CLAIMS = new TupleTag<Claim>() {};
@@ -27,6 +46,76 @@ public class ExtractControlClaims extends PTransform<PCollection<Article>, PColl
 
   @Override
   public PCollectionTuple expand(PCollection<Article> articles) {
-    throw new UnsupportedOperationException("stub");
+    return articles.apply("ExtractClaims",
+        ParDo.of(new ExtractClaimsFn(gazetteerPath, profilePath)).withOutputTags(CLAIMS, TupleTagList.of(DEAD_LETTERS)));
+  }
+
+  /** Runs the extraction core; gazetteer and profile are shared per JVM, the NLP objects per instance. */
+  static class ExtractClaimsFn extends DoFn<Article, Claim> {
+    // The gazetteer is immutable and large: one copy per worker JVM, whatever the DoFn count.
+    private static final Map<String, Gazetteer> GAZETTEERS = new ConcurrentHashMap<>();
+
+    private final String gazetteerPath;
+    private final String profilePath;
+    private final Counter claims = Metrics.counter("contested", "claims");
+    private final Counter failures = Metrics.counter("contested", "extraction_failures");
+    private transient ClaimExtractor extractor;
+
+    ExtractClaimsFn(String gazetteerPath, String profilePath) {
+      this.gazetteerPath = gazetteerPath;
+      this.profilePath = profilePath;
+    }
+
+    @Setup
+    public void setup() throws IOException {
+      Gazetteer gazetteer = gazetteer(gazetteerPath);
+      ConflictProfile profile = profile(profilePath);
+      extractor = new RuleClaimExtractor(new OpenNlpAnalyzer(), gazetteer, Lexicon.english(), profile);
+    }
+
+    @ProcessElement
+    public void process(@Element Article article, MultiOutputReceiver out) {
+      List<Claim> found;
+      try {
+        found = extractor.extract(article);
+      } catch (RuntimeException e) {
+        failures.inc();
+        out.get(DEAD_LETTERS).output(DeadLetter.of(article.source(), article.position(),
+            "extraction failed: " + e, article.articleId() + "\t" + article.fullText()));
+        return;
+      }
+      for (Claim c : found) {
+        claims.inc();
+        out.get(CLAIMS).output(c);
+      }
+    }
+
+    static Gazetteer gazetteer(String path) {
+      String key = path == null || path.isBlank() ? "" : path;
+      return GAZETTEERS.computeIfAbsent(key, k -> {
+        if (k.isEmpty()) {
+          return GeoNamesGazetteer.loadDefault();
+        }
+        try (InputStream in = open(k)) {
+          return GeoNamesGazetteer.load(in, k);
+        } catch (IOException e) {
+          throw new IllegalArgumentException("cannot read gazetteer " + k + ": " + e.getMessage(), e);
+        }
+      });
+    }
+
+    static ConflictProfile profile(String path) throws IOException {
+      if (path == null || path.isBlank()) {
+        return ConflictProfile.defaultProfile();
+      }
+      try (InputStream in = open(path)) {
+        return ConflictProfile.load(in);
+      }
+    }
+
+    /** Local paths and gs:// alike, through Beam's FileSystems. */
+    static InputStream open(String path) throws IOException {
+      return Channels.newInputStream(FileSystems.open(FileSystems.matchSingleFileSpec(path).resourceId()));
+    }
   }
 }

@@ -1,0 +1,137 @@
+package org.contested.core;
+
+import java.util.List;
+import java.util.Set;
+import org.contested.core.text.Sentence;
+import org.contested.core.text.Token;
+
+/**
+ * Finds the claimant of a sentence: headline "X, Y says" / "Y says X" / "X - Y", body "Y said
+ * (that) X", "X, Y said", "according to Y", "citing Y"; "he"/"she"/"they" take the claimant of the
+ * sentence before. Without one, the outlet is the claimant.
+ */
+public final class AttributionFinder {
+  private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "it", "we", "i");
+  private static final Set<String> STOP_BACK = Set.of(",", ".", ";", ":", "\"", "“", "”", "'", "(", ")", "that", "and", "but", "as", "while", "after", "when", "—", "–", "-");
+  private static final int MAX_CLAIMANT_TOKENS = 9;
+
+  private final Lexicon lexicon;
+  private final ConflictProfile profile;
+
+  public AttributionFinder(Lexicon lexicon, ConflictProfile profile) {
+    this.lexicon = lexicon;
+    this.profile = profile;
+  }
+
+  /** The sentence's attribution, or null when it names none (the caller falls back). */
+  public Attribution find(Sentence s, String text, String outlet, Attribution previous) {
+    List<Token> t = s.tokens();
+    for (int i = 0; i < t.size(); i++) {
+      int n = lexicon.speech.matchAt(t, i);
+      if (n == 0) {
+        continue;
+      }
+      String w = t.get(i).lower();
+      if (w.equals("according") || w.equals("citing") || w.equals("cited")) {
+        int end = forwardEnd(t, i + n);
+        if (end > i + n) {
+          return make(t, text, i + n, end, outlet);
+        }
+        continue;
+      }
+      // "Y said ..." / "..., Y says"
+      int start = backStart(t, i);
+      if (start < i) {
+        if (start == i - 1 && PRONOUNS.contains(t.get(start).lower())) {
+          if (previous != null) {
+            return new Attribution(previous.claimant(), previous.side(), start, i, true);
+          }
+          continue;
+        }
+        if (hasNameWord(t, start, i)) {
+          return make(t, text, start, i, outlet);
+        }
+      }
+      // "..., says Y" (verb first after a comma or quote)
+      if (i > 0 && (t.get(i - 1).lower().equals(",") || isQuote(t.get(i - 1)))) {
+        int end = forwardEnd(t, i + n);
+        if (end > i + n && !PRONOUNS.contains(t.get(i + n).lower()) && startsLikeName(t.get(i + n))) {
+          return make(t, text, i + n, end, outlet);
+        }
+      }
+    }
+    if (s.headline()) {
+      return headlineDash(t, text, outlet);
+    }
+    return null;
+  }
+
+  /** Headlines of the form "... - General Staff" or "... – interior minister's adviser". */
+  private Attribution headlineDash(List<Token> t, String text, String outlet) {
+    for (int i = t.size() - 2; i >= Math.max(1, t.size() - 8); i--) {
+      String w = t.get(i).text();
+      if (w.equals("–") || w.equals("—") || (w.equals("-") && i > 0 && t.get(i - 1).lower().equals(","))) {
+        int end = forwardEnd(t, i + 1);
+        if (end > i + 1) {
+          return make(t, text, i + 1, end, outlet);
+        }
+      }
+    }
+    return null;
+  }
+
+  private Attribution make(List<Token> t, String text, int start, int end, String outlet) {
+    String name = text.substring(t.get(start).start(), t.get(end - 1).end());
+    String side = profile.claimantSide(t.subList(start, end), outlet);
+    return new Attribution(name, side, start, end, true);
+  }
+
+  private int backStart(List<Token> t, int verb) {
+    int j = verb;
+    while (j > 0 && verb - j < MAX_CLAIMANT_TOKENS) {
+      Token prev = t.get(j - 1);
+      if (STOP_BACK.contains(prev.lower()) || isQuote(prev)) {
+        break;
+      }
+      if (lexicon.speech.contains(prev.lower())) {
+        break;
+      }
+      j--;
+    }
+    return j;
+  }
+
+  private int forwardEnd(List<Token> t, int from) {
+    int j = from;
+    while (j < t.size() && j - from < MAX_CLAIMANT_TOKENS) {
+      Token tok = t.get(j);
+      if (STOP_BACK.contains(tok.lower()) || isQuote(tok) || tok.lower().equals("on") || tok.lower().equals("in")
+          || tok.lower().equals("that")) {
+        break;
+      }
+      j++;
+    }
+    return j;
+  }
+
+  /** A claimant phrase has a capitalised word or a known official noun ("mayor says"). */
+  private boolean hasNameWord(List<Token> t, int start, int end) {
+    for (int k = start; k < end; k++) {
+      Token tok = t.get(k);
+      if (tok.isCapitalized() && tok.isWord()) {
+        return true;
+      }
+    }
+    // Lower-case subjects count only when they name an official or a party ("mayor says").
+    return profile.namesClaimant(t.subList(start, end));
+  }
+
+  private static boolean startsLikeName(Token tok) {
+    return tok.isCapitalized() || tok.lower().equals("the") || tok.lower().equals("a");
+  }
+
+  private static boolean isQuote(Token tok) {
+    String w = tok.text();
+    return w.equals("\"") || w.equals("“") || w.equals("”") || w.equals("''") || w.equals("``") || w.equals("‘") || w.equals("’");
+  }
+}

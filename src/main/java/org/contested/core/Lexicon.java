@@ -1,0 +1,81 @@
+package org.contested.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The trigger lexicon of one language, loaded from a JSON resource (rules as data). */
+public final class Lexicon {
+  /** Trigger categories; the extractor maps each to a claim type and polarity. */
+  public enum Category {
+    CONTROL, LIBERATION, OCCUPATION, COMPOUND, PARTIAL, CONTESTED, ENCIRCLED, WITHDRAWAL
+  }
+
+  public final String language;
+  public final Map<Category, PhraseSet> triggers;
+  public final Map<String, Integer> percentWords;
+  public final PhraseSet irrealis;
+  public final PhraseSet negation;
+  public final PhraseSet denial;
+  public final PhraseSet hedges;
+  public final PhraseSet speech;
+  public final PhraseSet areaNouns;
+  public final PhraseSet placeNouns;
+  public final PhraseSet facilityHeads;
+  public final PhraseSet clauseBreaks;
+  public final PhraseSet anaphora;
+  public final PhraseSet stopNames;
+
+  private Lexicon(JsonNode root) {
+    language = root.path("language").asText("en");
+    triggers = new EnumMap<>(Category.class);
+    for (Category c : Category.values()) {
+      triggers.put(c, new PhraseSet(strings(root.path("triggers").path(c.name()))));
+    }
+    percentWords = new HashMap<>();
+    root.path("percent_words").fields().forEachRemaining(e -> percentWords.put(e.getKey(), e.getValue().asInt()));
+    irrealis = set(root, "irrealis");
+    negation = set(root, "negation");
+    denial = set(root, "denial");
+    hedges = set(root, "hedges");
+    speech = set(root, "speech");
+    areaNouns = set(root, "area_nouns");
+    placeNouns = set(root, "place_nouns");
+    facilityHeads = set(root, "facility_heads");
+    clauseBreaks = set(root, "clause_breaks");
+    anaphora = set(root, "anaphora");
+    stopNames = set(root, "stop_names");
+  }
+
+  public static Lexicon english() {
+    return fromResource("/lexicon/en.json");
+  }
+
+  public static Lexicon fromResource(String resource) {
+    try (InputStream in = Lexicon.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalArgumentException("lexicon resource not found: " + resource);
+      }
+      return new Lexicon(new ObjectMapper().readTree(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read lexicon " + resource, e);
+    }
+  }
+
+  private static PhraseSet set(JsonNode root, String field) {
+    return new PhraseSet(strings(root.path(field)));
+  }
+
+  static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+}

@@ -1,0 +1,147 @@
+package org.contested.core.text;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import opennlp.tools.sentdetect.SentenceDetectorME;
+import opennlp.tools.sentdetect.SentenceModel;
+import opennlp.tools.tokenize.TokenizerME;
+import opennlp.tools.tokenize.TokenizerModel;
+import opennlp.tools.util.Span;
+
+/**
+ * OpenNLP sentence detection and tokenisation (UD English EWT models from Maven Central). Not
+ * thread-safe, like the OpenNLP {@code *ME} classes it wraps: one instance per thread.
+ *
+ * <p>Lines are split first, since headlines and list items carry no final period. Tokens are then
+ * split further at hyphens and possessive endings ("Russian-occupied" → Russian, -, occupied;
+ * "Russia's" → Russia, 's) so the lexicon sees the same shape whatever the tokenizer did.
+ */
+public final class OpenNlpAnalyzer implements TextAnalyzer {
+  static final String SENTENCE_MODEL = "opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin";
+  static final String TOKEN_MODEL = "opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin";
+
+  private static volatile SentenceModel sentenceModel;
+  private static volatile TokenizerModel tokenizerModel;
+
+  private final SentenceDetectorME sentences;
+  private final TokenizerME tokenizer;
+
+  public OpenNlpAnalyzer() {
+    this.sentences = new SentenceDetectorME(sentenceModel());
+    this.tokenizer = new TokenizerME(tokenizerModel());
+  }
+
+  // Models are immutable and shared; only the *ME wrappers are per instance.
+  private static SentenceModel sentenceModel() {
+    if (sentenceModel == null) {
+      synchronized (OpenNlpAnalyzer.class) {
+        if (sentenceModel == null) {
+          try (InputStream in = open(SENTENCE_MODEL)) {
+            sentenceModel = new SentenceModel(in);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+      }
+    }
+    return sentenceModel;
+  }
+
+  private static TokenizerModel tokenizerModel() {
+    if (tokenizerModel == null) {
+      synchronized (OpenNlpAnalyzer.class) {
+        if (tokenizerModel == null) {
+          try (InputStream in = open(TOKEN_MODEL)) {
+            tokenizerModel = new TokenizerModel(in);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+      }
+    }
+    return tokenizerModel;
+  }
+
+  private static InputStream open(String name) {
+    InputStream in = OpenNlpAnalyzer.class.getClassLoader().getResourceAsStream(name);
+    if (in == null) {
+      throw new IllegalStateException("OpenNLP model " + name + " is not on the classpath");
+    }
+    return in;
+  }
+
+  @Override
+  public List<Sentence> analyze(String text, int titleLength) {
+    List<Sentence> out = new ArrayList<>();
+    int lineStart = 0;
+    int n = text.length();
+    while (lineStart < n) {
+      int lineEnd = text.indexOf('\n', lineStart);
+      if (lineEnd < 0) {
+        lineEnd = n;
+      }
+      if (lineEnd > lineStart && !text.substring(lineStart, lineEnd).isBlank()) {
+        String line = text.substring(lineStart, lineEnd);
+        boolean headline = lineStart < titleLength;
+        for (Span s : sentences.sentPosDetect(line)) {
+          int start = lineStart + s.getStart();
+          int end = lineStart + s.getEnd();
+          String sentence = text.substring(start, end);
+          out.add(new Sentence(out.size(), start, end, sentence, tokens(sentence, start), headline));
+        }
+      }
+      lineStart = lineEnd + 1;
+    }
+    return out;
+  }
+
+  private List<Token> tokens(String sentence, int offset) {
+    List<Token> out = new ArrayList<>();
+    for (Span s : tokenizer.tokenizePos(sentence)) {
+      splitInto(sentence, s.getStart(), s.getEnd(), offset, out);
+    }
+    return out;
+  }
+
+  /** Splits a token at hyphens and a possessive ending, keeping offsets exact. */
+  static void splitInto(String sentence, int start, int end, int offset, List<Token> out) {
+    int pieceStart = start;
+    for (int i = start; i < end; i++) {
+      char c = sentence.charAt(i);
+      boolean hyphen = (c == '-' || c == '‑' || c == '–') && end - start > 1;
+      if (hyphen) {
+        addPiece(sentence, pieceStart, i, offset, out);
+        addPiece(sentence, i, i + 1, offset, out);
+        pieceStart = i + 1;
+      }
+    }
+    addPiece(sentence, pieceStart, end, offset, out);
+  }
+
+  private static void addPiece(String sentence, int start, int end, int offset, List<Token> out) {
+    if (end <= start) {
+      return;
+    }
+    String piece = sentence.substring(start, end);
+    int len = piece.length();
+    if (len > 2) {
+      char apostrophe = piece.charAt(len - 2);
+      char last = piece.charAt(len - 1);
+      if ((apostrophe == '\'' || apostrophe == '’') && (last == 's' || last == 'S')) {
+        add(piece.substring(0, len - 2), start, offset, out);
+        add(piece.substring(len - 2), start + len - 2, offset, out);
+        return;
+      }
+    }
+    add(piece, start, offset, out);
+  }
+
+  private static void add(String piece, int start, int offset, List<Token> out) {
+    String lower = piece.toLowerCase(Locale.ROOT).replace('’', '\'');
+    out.add(new Token(piece, lower, offset + start, offset + start + piece.length()));
+  }
+}
