@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * Folds place names to comparison keys: transliterated to ASCII, lower case, apostrophes dropped,
- * other punctuation as single spaces, and first-level-region wording normalised so that "Kherson
- * Oblast" and "Kherson region" share a key yet stay distinct from the city "Kherson".
+ * romanisation variants merged, other punctuation as single spaces, and first-level-region
+ * wording normalised so that "Kherson Oblast" and "Kherson region" share a key yet stay distinct
+ * from the city "Kherson".
  */
 public final class NameKey {
 
@@ -20,9 +21,19 @@ public final class NameKey {
     }
   }
 
-  // Transliterator instances are not safe for concurrent use; the scorer is single-threaded, but
-  // guard anyway because folding is cheap next to the lock.
-  private static final Transliterator TO_ASCII = Transliterator.getInstance("Any-Latin; Latin-ASCII");
+  // Cyrillic goes through the BGN/PCGN romanisations (kh, zh, shch, ya), which is how English
+  // news spells these places; Ukrainian-only letters pick the Ukrainian table. Anything else takes
+  // ICU's generic Latin. Instances are not thread-safe, hence the synchronized use below.
+  private static final Transliterator UKRAINIAN =
+      Transliterator.getInstance("Ukrainian-Latin/BGN; Any-Latin; Latin-ASCII");
+  private static final Transliterator RUSSIAN =
+      Transliterator.getInstance("Russian-Latin/BGN; Any-Latin; Latin-ASCII");
+  private static final Transliterator ANY = Transliterator.getInstance("Any-Latin; Latin-ASCII");
+  private static final Pattern UKRAINIAN_LETTERS =
+      Pattern.compile("[\u0456\u0457\u0454\u0491\u0406\u0407\u0404\u0490]");
+  private static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}");
+  // Romanisations differ in y/i before a vowel (Kupyansk / Kupiansk, Zaporizhzhya / Zaporizhzhia).
+  private static final Pattern Y_BEFORE_VOWEL = Pattern.compile("y(?=[aeiou])");
 
   // Apostrophe-like marks (incl. Ukrainian apostrophe, modifier letters and primes that the
   // transliterator emits for soft signs) vanish rather than splitting words: "Kam'ianske".
@@ -44,18 +55,26 @@ public final class NameKey {
 
   private NameKey() {}
 
-  /** Lower-case ASCII form with apostrophes dropped and punctuation collapsed to single spaces. */
+  /**
+   * Lower-case ASCII form with apostrophes dropped, "y" before a vowel written "i", and other
+   * punctuation collapsed to single spaces.
+   */
   public static String fold(String name) {
     if (name == null) {
       return "";
     }
     String noApostrophes = APOSTROPHES.matcher(name).replaceAll("");
+    Transliterator toAscii =
+        UKRAINIAN_LETTERS.matcher(noApostrophes).find()
+            ? UKRAINIAN
+            : CYRILLIC.matcher(noApostrophes).find() ? RUSSIAN : ANY;
     String ascii;
-    synchronized (TO_ASCII) {
-      ascii = TO_ASCII.transliterate(noApostrophes);
+    synchronized (toAscii) {
+      ascii = toAscii.transliterate(noApostrophes);
     }
-    ascii = APOSTROPHES.matcher(ascii).replaceAll("");
-    return NON_ALNUM.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+    String lower = APOSTROPHES.matcher(ascii).replaceAll("").toLowerCase(Locale.ROOT);
+    lower = Y_BEFORE_VOWEL.matcher(lower).replaceAll("i");
+    return NON_ALNUM.matcher(lower).replaceAll(" ").trim();
   }
 
   /** Folds {@code name} and strips one layer of region wording ("the", "Oblast", "region"...). */
