@@ -8,11 +8,4 @@ public record EvalItem(
   public EvalItem {
     gold = List.copyOf(gold);
   }
-
-  /** A short excerpt for error listings: the title, or the text's start when there is none. */
-  public String snippet(int maxChars) {
-    String base = (title == null || title.isBlank()) ? (text == null ? "" : text) : title;
-    String flat = base.replaceAll("\\s+", " ").trim();
-    return flat.length() <= maxChars ? flat : flat.substring(0, maxChars - 1) + "…";
-  }
 }

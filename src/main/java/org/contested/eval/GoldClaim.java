@@ -42,8 +42,8 @@ public record GoldClaim(
         claimType,
         controller == null ? "-" : controller,
         polarity,
-        claimant,
-        claimantSide,
+        claimant == null ? "?" : claimant,
+        claimantSide == null ? "?" : claimantSide,
         eventDate,
         datePrecision,
         percent == null ? "" : " " + percent + "%");

@@ -68,8 +68,8 @@ public record Prediction(
         claimType,
         controller == null ? "-" : controller,
         polarity,
-        claimant,
-        claimantSide,
+        claimant == null ? "?" : claimant,
+        claimantSide == null ? "?" : claimantSide,
         eventDate,
         datePrecision,
         percent == null ? "" : " " + percent + "%");

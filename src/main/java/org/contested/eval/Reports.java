@@ -83,6 +83,11 @@ public final class Reports {
     }
   }
 
+  private static String flat(String s, int maxChars) {
+    String one = s.replaceAll("\\s+", " ").trim();
+    return one.length() <= maxChars ? one : one.substring(0, maxChars - 1) + "\u2026";
+  }
+
   public static void writeJson(ObjectNode report, Writer out) throws IOException {
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out, report);
   }
@@ -102,7 +107,12 @@ public final class Reports {
       listed++;
       EvalItem item = r.item();
       out.printf("=== %s [%s]%n", item.id(), item.collection());
-      out.printf("    %s%n", item.snippet(SNIPPET_CHARS));
+      if (item.title() != null && !item.title().isBlank()) {
+        out.printf("  title: %s%n", flat(item.title(), SNIPPET_CHARS));
+      }
+      if (item.text() != null && !item.text().isBlank()) {
+        out.printf("  text:  %s%n", flat(item.text(), SNIPPET_CHARS));
+      }
       out.println("  gold:" + (item.gold().isEmpty() ? " none (negative item)" : ""));
       item.gold().forEach(g -> out.println("    - " + g));
       out.println("  predicted:" + (r.predictions().isEmpty() ? " none" : ""));

@@ -62,7 +62,8 @@ class EvaluateTest {
 
     String listing = Files.readString(errors);
     assertTrue(listing.contains("=== a [news]"), listing);
-    assertTrue(listing.contains("Troops enter Izium"), listing);
+    assertTrue(listing.contains("  title: Troops enter Izium"), listing);
+    assertTrue(listing.contains("  text:  Lyman was retaken."), listing);
     assertTrue(listing.contains("FN Izium [geonames:5] PARTIAL_CONTROL UA"), listing);
     assertTrue(listing.contains("FP Izium [geonames:5] CONTROL UA"), listing);
     assertTrue(listing.contains("=== c [wiki]"), listing);
