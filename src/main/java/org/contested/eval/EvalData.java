@@ -33,65 +33,84 @@ public final class EvalData {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A pool line: the fields scoring needs, and the line itself for split extraction. */
-  public record PoolItem(String id, String collection, String split, String title, String text, String line) {}
+  public record PoolItem(
+      String id, String collection, String split, String title, String text, String line) {}
 
   /** Predictions grouped by article_id, with every line that could not be read and why. */
-  public record Predictions(Map<String, List<Prediction>> byArticle, List<Path> files, long rows, List<String> problems) {}
+  public record Predictions(
+      Map<String, List<Prediction>> byArticle,
+      List<Path> files,
+      long rows,
+      List<String> problems) {}
 
   private EvalData() {}
 
   /** Pool items by id, in file order. A malformed line or a repeated id is an error. */
   public static Map<String, PoolItem> readPool(Path pool) throws IOException {
     Map<String, PoolItem> items = new LinkedHashMap<>();
-    forEachLine(pool, (lineNo, line) -> {
-      JsonNode n = JSON.readTree(line);
-      String id = requiredText(n, "id");
-      PoolItem item = new PoolItem(
-          id, text(n, "collection"), text(n, "split"), text(n, "title"), text(n, "text"), line);
-      if (items.putIfAbsent(id, item) != null) {
-        throw new IllegalArgumentException("repeated id " + id);
-      }
-    });
+    forEachLine(
+        pool,
+        (lineNo, line) -> {
+          JsonNode n = JSON.readTree(line);
+          String id = requiredText(n, "id");
+          PoolItem item =
+              new PoolItem(
+                  id,
+                  text(n, "collection"),
+                  text(n, "split"),
+                  text(n, "title"),
+                  text(n, "text"),
+                  line);
+          if (items.putIfAbsent(id, item) != null) {
+            throw new IllegalArgumentException("repeated id " + id);
+          }
+        });
     return items;
   }
 
   /** Gold claims by item id, in file order; an empty list marks a negative item. */
   public static Map<String, List<GoldClaim>> readGold(Path gold) throws IOException {
     Map<String, List<GoldClaim>> items = new LinkedHashMap<>();
-    forEachLine(gold, (lineNo, line) -> {
-      JsonNode n = JSON.readTree(line);
-      String id = requiredText(n, "id");
-      JsonNode claims = n.get("claims");
-      if (claims == null || !claims.isArray()) {
-        throw new IllegalArgumentException("item " + id + " has no claims array");
-      }
-      List<GoldClaim> list = new ArrayList<>();
-      for (JsonNode c : claims) {
-        list.add(new GoldClaim(
-            requiredText(c, "location"),
-            c.hasNonNull("geonameid") ? c.get("geonameid").asLong() : null,
-            enumValue(ClaimType.class, c, "claim_type"),
-            text(c, "controller"),
-            enumValue(Polarity.class, c, "polarity"),
-            text(c, "claimant"),
-            text(c, "claimant_side"),
-            date(c, "event_date"),
-            enumValue(DatePrecision.class, c, "date_precision"),
-            c.hasNonNull("percent") ? c.get("percent").asDouble() : null));
-      }
-      if (items.putIfAbsent(id, List.copyOf(list)) != null) {
-        throw new IllegalArgumentException("repeated id " + id);
-      }
-    });
+    forEachLine(
+        gold,
+        (lineNo, line) -> {
+          JsonNode n = JSON.readTree(line);
+          String id = requiredText(n, "id");
+          JsonNode claims = n.get("claims");
+          if (claims == null || !claims.isArray()) {
+            throw new IllegalArgumentException("item " + id + " has no claims array");
+          }
+          List<GoldClaim> list = new ArrayList<>();
+          for (JsonNode c : claims) {
+            list.add(
+                new GoldClaim(
+                    requiredText(c, "location"),
+                    c.hasNonNull("geonameid") ? c.get("geonameid").asLong() : null,
+                    enumValue(ClaimType.class, c, "claim_type"),
+                    text(c, "controller"),
+                    enumValue(Polarity.class, c, "polarity"),
+                    text(c, "claimant"),
+                    text(c, "claimant_side"),
+                    date(c, "event_date"),
+                    enumValue(DatePrecision.class, c, "date_precision"),
+                    c.hasNonNull("percent") ? c.get("percent").asDouble() : null));
+          }
+          if (items.putIfAbsent(id, List.copyOf(list)) != null) {
+            throw new IllegalArgumentException("repeated id " + id);
+          }
+        });
     return items;
   }
 
   /**
-   * The scored items: pool items of {@code split} (and {@code collection} when not null) that
-   * have a gold entry, in pool order. Unlabelled items are left out so they cannot count.
+   * The scored items: pool items of {@code split} (and {@code collection} when not null) that have
+   * a gold entry, in pool order. Unlabelled items are left out so they cannot count.
    */
   public static List<EvalItem> labelledItems(
-      Map<String, PoolItem> pool, Map<String, List<GoldClaim>> gold, String split, String collection) {
+      Map<String, PoolItem> pool,
+      Map<String, List<GoldClaim>> gold,
+      String split,
+      String collection) {
     List<EvalItem> items = new ArrayList<>();
     for (PoolItem p : pool.values()) {
       if (!split.equals(p.split()) || !gold.containsKey(p.id())) {
@@ -111,7 +130,8 @@ public final class EvalData {
    * number of lines written.
    */
   public static int extractSplit(
-      Path pool, String split, Set<String> onlyIds, String collection, Path out) throws IOException {
+      Path pool, String split, Set<String> onlyIds, String collection, Path out)
+      throws IOException {
     Map<String, PoolItem> items = readPool(pool);
     int written = 0;
     if (out.getParent() != null) {
@@ -133,8 +153,8 @@ public final class EvalData {
   }
 
   /**
-   * Reads prediction rows from a file, a directory of shards (a run's output directory is taken
-   * to mean its {@code claims/} table), or a glob such as {@code out/claims/*.jsonl}. Files whose
+   * Reads prediction rows from a file, a directory of shards (a run's output directory is taken to
+   * mean its {@code claims/} table), or a glob such as {@code out/claims/*.jsonl}. Files whose
    * names start with "." or "_" (checksums, markers) are skipped; ".gz" shards are decompressed.
    * Unreadable lines are reported in {@link Predictions#problems()}, never silently dropped.
    */
@@ -174,8 +194,11 @@ public final class EvalData {
       PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
       if (Files.isDirectory(base)) {
         try (Stream<Path> walk = Files.walk(base)) {
-          walk.filter(Files::isRegularFile).filter(matcher::matches).filter(EvalData::isDataFile)
-              .sorted().forEach(files::add);
+          walk.filter(Files::isRegularFile)
+              .filter(matcher::matches)
+              .filter(EvalData::isDataFile)
+              .sorted()
+              .forEach(files::add);
         }
       }
     } else {
@@ -185,7 +208,10 @@ public final class EvalData {
       } else if (Files.isDirectory(path)) {
         Path dir = Files.isDirectory(path.resolve("claims")) ? path.resolve("claims") : path;
         try (Stream<Path> list = Files.list(dir)) {
-          list.filter(Files::isRegularFile).filter(EvalData::isDataFile).sorted().forEach(files::add);
+          list.filter(Files::isRegularFile)
+              .filter(EvalData::isDataFile)
+              .sorted()
+              .forEach(files::add);
         }
       } else {
         throw new IOException("no such file or directory: " + dirOrGlob);

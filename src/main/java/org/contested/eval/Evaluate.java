@@ -32,7 +32,16 @@ public final class Evaluate {
           + " --out=FILE.jsonl";
 
   private static final Set<String> OPTIONS =
-      Set.of("pool", "gold", "split", "predictions", "report", "errors", "collection", "extract-split", "out");
+      Set.of(
+          "pool",
+          "gold",
+          "split",
+          "predictions",
+          "report",
+          "errors",
+          "collection",
+          "extract-split",
+          "out");
 
   private Evaluate() {}
 
@@ -64,11 +73,11 @@ public final class Evaluate {
     Path pool = Paths.get(required(opts, "pool"));
     Path out = Paths.get(required(opts, "out"));
     String split = opts.get("extract-split");
-    Set<String> onlyIds = opts.containsKey("gold")
-        ? EvalData.readGold(Paths.get(opts.get("gold"))).keySet()
-        : null;
+    Set<String> onlyIds =
+        opts.containsKey("gold") ? EvalData.readGold(Paths.get(opts.get("gold"))).keySet() : null;
     int n = EvalData.extractSplit(pool, split, onlyIds, opts.get("collection"), out);
-    err.printf("Evaluate: wrote %d %s items%s to %s%n",
+    err.printf(
+        "Evaluate: wrote %d %s items%s to %s%n",
         n, split, onlyIds == null ? "" : " with gold entries", out);
     if (n == 0) {
       err.println("Evaluate: no pool item matched; check --extract-split and --collection");
@@ -89,7 +98,8 @@ public final class Evaluate {
     Map<String, List<GoldClaim>> gold = EvalData.readGold(goldPath);
     List<EvalItem> items = EvalData.labelledItems(pool, gold, split, collection);
     if (items.isEmpty()) {
-      err.printf("Evaluate: no %s items with gold entries%s%n",
+      err.printf(
+          "Evaluate: no %s items with gold entries%s%n",
           split, collection == null ? "" : " in collection " + collection);
       return 1;
     }
@@ -101,13 +111,18 @@ public final class Evaluate {
     EvalData.Predictions predictions = EvalData.readPredictions(predictionsArg);
     Set<String> scored = new java.util.HashSet<>();
     items.forEach(i -> scored.add(i.id()));
-    long onScored = predictions.byArticle().entrySet().stream()
-        .filter(e -> scored.contains(e.getKey())).mapToLong(e -> e.getValue().size()).sum();
-    for (String problem : predictions.problems().subList(0, Math.min(10, predictions.problems().size()))) {
+    long onScored =
+        predictions.byArticle().entrySet().stream()
+            .filter(e -> scored.contains(e.getKey()))
+            .mapToLong(e -> e.getValue().size())
+            .sum();
+    for (String problem :
+        predictions.problems().subList(0, Math.min(10, predictions.problems().size()))) {
       err.println("Evaluate: unreadable prediction " + problem);
     }
     if (predictions.problems().size() > 10) {
-      err.printf("Evaluate: ... and %d more unreadable lines%n", predictions.problems().size() - 10);
+      err.printf(
+          "Evaluate: ... and %d more unreadable lines%n", predictions.problems().size() - 10);
     }
 
     Scorer.Result result = Scorer.score(items, predictions.byArticle());
@@ -126,12 +141,20 @@ public final class Evaluate {
     info.put("prediction_rows_ignored", predictions.rows() - onScored);
     info.put("unreadable_prediction_lines", predictions.problems().size());
 
-    out.printf("Scored %d labelled %s items%s (%d with claims, %d negatives); %d prediction rows"
+    out.printf(
+        "Scored %d labelled %s items%s (%d with claims, %d negatives); %d prediction rows"
             + " from %d files, %d on scored items, %d on unlabelled or other items (ignored),"
             + " %d unreadable lines.%n%n",
-        items.size(), split, collection == null ? "" : " of " + collection, positives,
-        items.size() - positives, predictions.rows(), predictions.files().size(), onScored,
-        predictions.rows() - onScored, predictions.problems().size());
+        items.size(),
+        split,
+        collection == null ? "" : " of " + collection,
+        positives,
+        items.size() - positives,
+        predictions.rows(),
+        predictions.files().size(),
+        onScored,
+        predictions.rows() - onScored,
+        predictions.problems().size());
     out.print(Reports.table(result));
 
     if (opts.containsKey("report")) {

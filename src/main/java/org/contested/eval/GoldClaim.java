@@ -27,7 +27,9 @@ public record GoldClaim(
     }
     if (claimType == null || polarity == null || eventDate == null || datePrecision == null) {
       throw new IllegalArgumentException(
-          "gold claim for " + location + " lacks claim_type, polarity, event_date or date_precision");
+          "gold claim for "
+              + location
+              + " lacks claim_type, polarity, event_date or date_precision");
     }
     controller = Party.normalise(controller);
     claimantSide = Party.normalise(claimantSide);

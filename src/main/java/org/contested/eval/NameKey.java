@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * Folds place names to comparison keys: transliterated to ASCII, lower case, apostrophes dropped,
- * romanisation variants merged, other punctuation as single spaces, and first-level-region
- * wording normalised so that "Kherson Oblast" and "Kherson region" share a key yet stay distinct
- * from the city "Kherson".
+ * romanisation variants merged, other punctuation as single spaces, and first-level-region wording
+ * normalised so that "Kherson Oblast" and "Kherson region" share a key yet stay distinct from the
+ * city "Kherson".
  */
 public final class NameKey {
 
@@ -37,7 +37,8 @@ public final class NameKey {
 
   // Apostrophe-like marks (incl. Ukrainian apostrophe, modifier letters and primes that the
   // transliterator emits for soft signs) vanish rather than splitting words: "Kam'ianske".
-  private static final Pattern APOSTROPHES = Pattern.compile("['`\u2018\u2019\u02bc\u02b9\u02ba\u2032\u2033\"]");
+  private static final Pattern APOSTROPHES =
+      Pattern.compile("['`\u2018\u2019\u02bc\u02b9\u02ba\u2032\u2033\"]");
   private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
 
   private static final List<String> REGION_PREFIXES =

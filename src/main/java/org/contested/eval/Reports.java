@@ -22,8 +22,18 @@ public final class Reports {
   /** Levels x P/R/F1 with TP/FP/FN, overall first, then one block per collection. */
   public static String table(Scorer.Result result) {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%-24s %-9s %6s %6s %6s %9s %7s %7s%n",
-        "collection", "level", "TP", "FP", "FN", "precision", "recall", "F1"));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%-24s %-9s %6s %6s %6s %9s %7s %7s%n",
+            "collection",
+            "level",
+            "TP",
+            "FP",
+            "FN",
+            "precision",
+            "recall",
+            "F1"));
     appendRows(sb, ALL, result.overall());
     List<String> collections = List.copyOf(result.byCollection().get(Level.LOCATION).keySet());
     for (String collection : collections) {
@@ -39,9 +49,18 @@ public final class Reports {
   private static void appendRows(StringBuilder sb, String scope, Map<Level, Counts> counts) {
     for (Level level : Level.values()) {
       Counts c = counts.get(level);
-      sb.append(String.format(Locale.ROOT, "%-24s %-9s %6d %6d %6d %9s %7s %7s%n",
-          level == Level.LOCATION ? scope : "", level.label(), c.tp(), c.fp(), c.fn(),
-          rate(c.precision()), rate(c.recall()), rate(c.f1())));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%-24s %-9s %6d %6d %6d %9s %7s %7s%n",
+              level == Level.LOCATION ? scope : "",
+              level.label(),
+              c.tp(),
+              c.fp(),
+              c.fn(),
+              rate(c.precision()),
+              rate(c.recall()),
+              rate(c.f1())));
     }
   }
 
@@ -61,7 +80,10 @@ public final class Reports {
       l.put("duplicates_collapsed", result.duplicates(level));
       countsNode(l.putObject("overall"), result.overall().get(level));
       ObjectNode by = l.putObject("by_collection");
-      result.byCollection().get(level).forEach((collection, c) -> countsNode(by.putObject(collection), c));
+      result
+          .byCollection()
+          .get(level)
+          .forEach((collection, c) -> countsNode(by.putObject(collection), c));
     }
     return root;
   }

@@ -42,7 +42,8 @@ public final class Scorer {
   }
 
   /** One item with its predictions and the result per level. */
-  public record ItemResult(EvalItem item, List<Prediction> predictions, Map<Level, LevelResult> levels) {
+  public record ItemResult(
+      EvalItem item, List<Prediction> predictions, Map<Level, LevelResult> levels) {
     public boolean hasErrors() {
       return levels.values().stream().anyMatch(LevelResult::hasErrors);
     }
@@ -50,7 +51,9 @@ public final class Scorer {
 
   /** All items, with counts per level overall and per collection (collections sorted by name). */
   public record Result(
-      List<ItemResult> items, Map<Level, Counts> overall, Map<Level, Map<String, Counts>> byCollection) {
+      List<ItemResult> items,
+      Map<Level, Counts> overall,
+      Map<Level, Map<String, Counts>> byCollection) {
     public long duplicates(Level level) {
       return items.stream().mapToLong(i -> i.levels().get(level).duplicates().size()).sum();
     }
@@ -59,7 +62,8 @@ public final class Scorer {
   private Scorer() {}
 
   /** Scores every item against the predictions whose article_id is the item's id. */
-  public static Result score(List<EvalItem> items, Map<String, List<Prediction>> predictionsByArticle) {
+  public static Result score(
+      List<EvalItem> items, Map<String, List<Prediction>> predictionsByArticle) {
     List<ItemResult> results = new ArrayList<>();
     Map<Level, Counts> overall = new EnumMap<>(Level.class);
     Map<Level, Map<String, Counts>> byCollection = new EnumMap<>(Level.class);
@@ -76,16 +80,20 @@ public final class Scorer {
         overall.merge(level, r.counts(), Counts::plus);
         byCollection.get(level).merge(item.collection(), r.counts(), Counts::plus);
       }
-      results.add(new ItemResult(item, List.copyOf(predictions), Collections.unmodifiableMap(levels)));
+      results.add(
+          new ItemResult(item, List.copyOf(predictions), Collections.unmodifiableMap(levels)));
     }
     return new Result(List.copyOf(results), overall, byCollection);
   }
 
   /** Dedupes both sides by the level's key, then finds a maximum one-to-one matching. */
-  public static LevelResult scoreItem(Level level, List<GoldClaim> gold, List<Prediction> predictions) {
-    List<GoldClaim> golds = new ArrayList<>(dedupe(gold, g -> goldKey(level, g), new ArrayList<>()));
+  public static LevelResult scoreItem(
+      Level level, List<GoldClaim> gold, List<Prediction> predictions) {
+    List<GoldClaim> golds =
+        new ArrayList<>(dedupe(gold, g -> goldKey(level, g), new ArrayList<>()));
     List<Prediction> duplicates = new ArrayList<>();
-    List<Prediction> preds = new ArrayList<>(dedupe(predictions, p -> predictionKey(level, p), duplicates));
+    List<Prediction> preds =
+        new ArrayList<>(dedupe(predictions, p -> predictionKey(level, p), duplicates));
 
     // Kuhn's augmenting paths: keys are near-exact, so this rarely differs from greedy, but it is
     // exact when one prediction could serve two gold claims (e.g. a type-free unresolved name).
@@ -118,7 +126,10 @@ public final class Scorer {
       (restates ? duplicates : falsePositives).add(pred);
     }
     return new LevelResult(
-        List.copyOf(matches), List.copyOf(falsePositives), List.copyOf(falseNegatives), List.copyOf(duplicates));
+        List.copyOf(matches),
+        List.copyOf(falsePositives),
+        List.copyOf(falseNegatives),
+        List.copyOf(duplicates));
   }
 
   private static boolean augment(
@@ -134,7 +145,8 @@ public final class Scorer {
         continue;
       }
       seen[p] = true;
-      if (goldOfPred[p] < 0 || augment(level, goldOfPred[p], golds, preds, goldOfPred, predOfGold, seen)) {
+      if (goldOfPred[p] < 0
+          || augment(level, goldOfPred[p], golds, preds, goldOfPred, predOfGold, seen)) {
         goldOfPred[p] = g;
         predOfGold[g] = p;
         return true;
@@ -143,7 +155,8 @@ public final class Scorer {
     return false;
   }
 
-  private static <T> List<T> dedupe(List<T> items, java.util.function.Function<T, String> key, List<T> dropped) {
+  private static <T> List<T> dedupe(
+      List<T> items, java.util.function.Function<T, String> key, List<T> dropped) {
     Map<String, T> firstByKey = new LinkedHashMap<>();
     for (T item : items) {
       if (firstByKey.putIfAbsent(key.apply(item), item) != null) {
@@ -175,10 +188,10 @@ public final class Scorer {
   }
 
   /**
-   * Location identity. Both sides resolved to GeoNames ids: the ids decide. Otherwise folded
-   * names decide, with types kept apart: a gold region matches only region predictions, a
-   * resolved gold settlement only settlement predictions; an unresolved gold name without region
-   * wording ("Crimea", an unlisted village) matches by name whatever the prediction's type.
+   * Location identity. Both sides resolved to GeoNames ids: the ids decide. Otherwise folded names
+   * decide, with types kept apart: a gold region matches only region predictions, a resolved gold
+   * settlement only settlement predictions; an unresolved gold name without region wording
+   * ("Crimea", an unlisted village) matches by name whatever the prediction's type.
    */
   public static boolean sameLocation(GoldClaim gold, Prediction prediction) {
     Long predictedId = prediction.geonameid();
@@ -207,9 +220,16 @@ public final class Scorer {
 
   static String goldKey(Level level, GoldClaim g) {
     String location =
-        g.geonameid() != null ? "geonames:" + g.geonameid() : "name:" + NameKey.of(g.location()).key();
+        g.geonameid() != null
+            ? "geonames:" + g.geonameid()
+            : "name:" + NameKey.of(g.location()).key();
     return withFields(
-        level, location, g.claimType(), g.controller(), g.polarity(), g.claimantSide(),
+        level,
+        location,
+        g.claimType(),
+        g.controller(),
+        g.polarity(),
+        g.claimantSide(),
         truncate(g.eventDate(), g.datePrecision()));
   }
 
@@ -219,17 +239,41 @@ public final class Scorer {
             ? p.locationId()
             : "name:" + NameKey.of(p.locationName()).stem() + (p.isRegion() ? " #region" : "");
     return withFields(
-        level, location, p.claimType(), p.controller(), p.polarity(), p.claimantSide(), p.eventDate());
+        level,
+        location,
+        p.claimType(),
+        p.controller(),
+        p.polarity(),
+        p.claimantSide(),
+        p.eventDate());
   }
 
   private static String withFields(
-      Level level, String location, Object type, String controller, Object polarity, String side, LocalDate date) {
+      Level level,
+      String location,
+      Object type,
+      String controller,
+      Object polarity,
+      String side,
+      LocalDate date) {
     return switch (level) {
       case LOCATION -> location;
-      case STRICT -> String.join("|", location, String.valueOf(type), String.valueOf(controller), String.valueOf(polarity));
-      case FULL -> String.join(
-          "|", location, String.valueOf(type), String.valueOf(controller), String.valueOf(polarity),
-          String.valueOf(side), String.valueOf(date));
+      case STRICT ->
+          String.join(
+              "|",
+              location,
+              String.valueOf(type),
+              String.valueOf(controller),
+              String.valueOf(polarity));
+      case FULL ->
+          String.join(
+              "|",
+              location,
+              String.valueOf(type),
+              String.valueOf(controller),
+              String.valueOf(polarity),
+              String.valueOf(side),
+              String.valueOf(date));
     };
   }
 }

@@ -25,7 +25,9 @@ class EvaluateTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(String... args) {
-    return Evaluate.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+    return Evaluate.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
@@ -34,20 +36,34 @@ class EvaluateTest {
     Path pool = write(tmp.resolve("pool.jsonl"), POOL);
     Path gold = write(tmp.resolve("gold.jsonl"), GOLD);
     // a: right place, wrong type; c: right; d: unlabelled (ignored); b: test split (ignored).
-    write(tmp.resolve("run/claims/claims-0.jsonl"),
-        claimLine("a", "geonames:5", "Izium", "CONTROL", "UA") + "\n"
-            + claimLine("c", null, "Lyman", "CONTROL", "UA") + "\n"
-            + claimLine("d", null, "Lyman", "CONTROL", "RU") + "\n"
-            + claimLine("b", null, "Lyman", "CONTROL", "RU") + "\n");
+    write(
+        tmp.resolve("run/claims/claims-0.jsonl"),
+        claimLine("a", "geonames:5", "Izium", "CONTROL", "UA")
+            + "\n"
+            + claimLine("c", null, "Lyman", "CONTROL", "UA")
+            + "\n"
+            + claimLine("d", null, "Lyman", "CONTROL", "RU")
+            + "\n"
+            + claimLine("b", null, "Lyman", "CONTROL", "RU")
+            + "\n");
     Path report = tmp.resolve("r/report.json");
     Path errors = tmp.resolve("r/errors.txt");
-    int status = run("--pool=" + pool, "--gold=" + gold, "--split=dev", "--predictions=" + tmp.resolve("run"),
-        "--report=" + report, "--errors=" + errors);
+    int status =
+        run(
+            "--pool=" + pool,
+            "--gold=" + gold,
+            "--split=dev",
+            "--predictions=" + tmp.resolve("run"),
+            "--report=" + report,
+            "--errors=" + errors);
     assertEquals(0, status, err.toString());
     String table = out.toString(StandardCharsets.UTF_8);
     assertTrue(table.contains("Scored 2 labelled dev items (2 with claims, 0 negatives)"), table);
-    assertTrue(table.matches("(?s).*ALL\\s+location\\s+2\\s+0\\s+0\\s+1\\.000\\s+1\\.000\\s+1\\.000.*"), table);
-    assertTrue(table.matches("(?s).*\\s+strict\\s+1\\s+1\\s+1\\s+0\\.500\\s+0\\.500\\s+0\\.500.*"), table);
+    assertTrue(
+        table.matches("(?s).*ALL\\s+location\\s+2\\s+0\\s+0\\s+1\\.000\\s+1\\.000\\s+1\\.000.*"),
+        table);
+    assertTrue(
+        table.matches("(?s).*\\s+strict\\s+1\\s+1\\s+1\\s+0\\.500\\s+0\\.500\\s+0\\.500.*"), table);
 
     JsonNode json = new ObjectMapper().readTree(report.toFile());
     assertEquals(2, json.get("items").asInt());
@@ -74,12 +90,20 @@ class EvaluateTest {
   void collectionOptionRestrictsItems() throws IOException {
     Path pool = write(tmp.resolve("pool.jsonl"), POOL);
     Path gold = write(tmp.resolve("gold.jsonl"), GOLD);
-    write(tmp.resolve("p.jsonl"), claimLine("a", "geonames:5", "Izium", "PARTIAL_CONTROL", "UA") + "\n");
-    assertEquals(0, run("--pool=" + pool, "--gold=" + gold, "--predictions=" + tmp.resolve("p.jsonl"),
-        "--collection=wiki"));
+    write(
+        tmp.resolve("p.jsonl"),
+        claimLine("a", "geonames:5", "Izium", "PARTIAL_CONTROL", "UA") + "\n");
+    assertEquals(
+        0,
+        run(
+            "--pool=" + pool,
+            "--gold=" + gold,
+            "--predictions=" + tmp.resolve("p.jsonl"),
+            "--collection=wiki"));
     String table = out.toString(StandardCharsets.UTF_8);
     assertTrue(table.contains("Scored 1 labelled dev items of wiki"), table);
-    assertTrue(table.matches("(?s).*ALL\\s+location\\s+0\\s+0\\s+1\\s+-\\s+0\\.000\\s+0\\.000.*"), table);
+    assertTrue(
+        table.matches("(?s).*ALL\\s+location\\s+0\\s+0\\s+1\\s+-\\s+0\\.000\\s+0\\.000.*"), table);
   }
 
   @Test
@@ -87,7 +111,8 @@ class EvaluateTest {
     Path pool = write(tmp.resolve("pool.jsonl"), POOL);
     Path gold = write(tmp.resolve("gold.jsonl"), GOLD);
     Path target = tmp.resolve("dev.jsonl");
-    assertEquals(0, run("--extract-split=dev", "--pool=" + pool, "--gold=" + gold, "--out=" + target));
+    assertEquals(
+        0, run("--extract-split=dev", "--pool=" + pool, "--gold=" + gold, "--out=" + target));
     assertEquals(2, Files.readAllLines(target).size());
     assertTrue(err.toString().contains("wrote 2 dev items with gold entries"), err.toString());
     assertEquals(1, run("--extract-split=train", "--pool=" + pool, "--out=" + target));

@@ -42,21 +42,34 @@ class SharedGoldTest {
   }
 
   /**
-   * Gold claims restated as predictions the way the pipeline writes them (regions typed REGION
-   * with no GeoNames id) must score perfectly: the matching rules agree with how gold is written.
+   * Gold claims restated as predictions the way the pipeline writes them (regions typed REGION with
+   * no GeoNames id) must score perfectly: the matching rules agree with how gold is written.
    */
   @Test
   void goldRestatedAsPredictionsScoresPerfectly() throws Exception {
-    List<EvalItem> items = EvalData.labelledItems(EvalData.readPool(pool), EvalData.readGold(gold), "dev", null);
+    List<EvalItem> items =
+        EvalData.labelledItems(EvalData.readPool(pool), EvalData.readGold(gold), "dev", null);
     Map<String, List<Prediction>> preds = new HashMap<>();
     for (EvalItem item : items) {
       List<Prediction> list = new ArrayList<>();
       for (GoldClaim g : item.gold()) {
         boolean region = NameKey.hasRegionSuffix(g.location());
-        list.add(new Prediction(null, item.id(), g.geonameid() == null ? null : "geonames:" + g.geonameid(),
-            g.location(), region ? LocationType.REGION : LocationType.SETTLEMENT, g.claimType(),
-            g.controller(), g.polarity(), g.claimant(), g.claimantSide(), g.eventDate(),
-            g.datePrecision(), null, null));
+        list.add(
+            new Prediction(
+                null,
+                item.id(),
+                g.geonameid() == null ? null : "geonames:" + g.geonameid(),
+                g.location(),
+                region ? LocationType.REGION : LocationType.SETTLEMENT,
+                g.claimType(),
+                g.controller(),
+                g.polarity(),
+                g.claimant(),
+                g.claimantSide(),
+                g.eventDate(),
+                g.datePrecision(),
+                null,
+                null));
       }
       preds.put(item.id(), list);
     }
