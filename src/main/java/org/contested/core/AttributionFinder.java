@@ -68,11 +68,13 @@ public final class AttributionFinder {
 
   /** Headlines of the form "... - General Staff" or "... – interior minister's adviser". */
   private Attribution headlineDash(List<Token> t, String text, String outlet) {
-    for (int i = t.size() - 2; i >= Math.max(1, t.size() - 8); i--) {
+    for (int i = t.size() - 2; i >= Math.max(1, t.size() - 24); i--) {
       String w = t.get(i).text();
       if (w.equals("–") || w.equals("—") || (w.equals("-") && i > 0 && t.get(i - 1).lower().equals(","))) {
         int end = forwardEnd(t, i + 1);
-        if (end > i + 1) {
+        // The dash names the source only if nothing but a time stamp or site name follows.
+        boolean tail = end == t.size() || t.get(end).text().equals("(") || t.get(end).text().equals("«") || t.get(end).text().equals(".");
+        if (end > i + 1 && end - i <= 7 && tail) {
           return make(t, text, i + 1, end, outlet);
         }
       }
@@ -105,7 +107,7 @@ public final class AttributionFinder {
     int j = from;
     while (j < t.size() && j - from < MAX_CLAIMANT_TOKENS) {
       Token tok = t.get(j);
-      if (STOP_BACK.contains(tok.lower()) || isQuote(tok) || tok.lower().equals("on") || tok.lower().equals("in")
+      if (STOP_BACK.contains(tok.lower()) || isQuote(tok) || tok.lower().equals("on") || tok.lower().equals("in") || tok.text().equals("«")
           || tok.lower().equals("that")) {
         break;
       }

@@ -8,6 +8,11 @@ public interface Gazetteer {
   /** All places one of whose names folds to the same key as {@code surface}; empty if none. */
   List<Place> lookup(String surface);
 
+  /** Candidates whose name folds to exactly the surface's key, without looser fallbacks. */
+  default List<Place> lookupStrict(String surface) {
+    return lookup(surface);
+  }
+
   /** The longest name, in whitespace-separated tokens, so finders know how far to look. */
   int maxNameTokens();
 
@@ -15,4 +20,9 @@ public interface Gazetteer {
 
   /** The first-level region a place lies in, when the gazetteer has it. */
   Optional<Place> regionOf(Place place);
+
+  /** All first-level regions the gazetteer knows, e.g. for "villages of X region" claims. */
+  default List<Place> regions() {
+    return List.of();
+  }
 }

@@ -21,6 +21,7 @@ public final class Lexicon {
   public final String language;
   public final Map<Category, PhraseSet> triggers;
   public final Map<String, Integer> percentWords;
+  private final PhraseSet percentWordSet;
   public final PhraseSet irrealis;
   public final PhraseSet negation;
   public final PhraseSet denial;
@@ -41,6 +42,7 @@ public final class Lexicon {
     }
     percentWords = new HashMap<>();
     root.path("percent_words").fields().forEachRemaining(e -> percentWords.put(e.getKey(), e.getValue().asInt()));
+    percentWordSet = new PhraseSet(percentWords.keySet());
     irrealis = set(root, "irrealis");
     negation = set(root, "negation");
     denial = set(root, "denial");
@@ -52,6 +54,19 @@ public final class Lexicon {
     clauseBreaks = set(root, "clause_breaks");
     anaphora = set(root, "anaphora");
     stopNames = set(root, "stop_names");
+  }
+
+  /** The share named by a word phrase at token {@code i} ("half of" → 50), or null. */
+  public Integer percentWordAt(List<org.contested.core.text.Token> t, int i) {
+    int n = percentWordSet.matchAt(t, i);
+    if (n == 0) {
+      return null;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int k = i; k < i + n; k++) {
+      sb.append(k > i ? " " : "").append(t.get(k).lower());
+    }
+    return percentWords.get(sb.toString());
   }
 
   public static Lexicon english() {

@@ -25,6 +25,9 @@ public final class PlaceFinder {
     List<Token> t = sentence.tokens();
     List<PlaceMention> out = new ArrayList<>();
     int max = Math.max(1, Math.min(gazetteer.maxNameTokens(), 6));
+    long words = t.stream().filter(Token::isWord).count();
+    long capitals = t.stream().filter(x -> x.isWord() && x.isCapitalized()).count();
+    boolean titleCase = words >= 4 && capitals * 2 > words;
     int i = 0;
     while (i < t.size()) {
       Token first = t.get(i);
@@ -41,8 +44,12 @@ public final class PlaceFinder {
         if (n == 1 && lexicon.stopNames.contains(first.lower())) {
           continue;
         }
+        // One known word inside a longer capitalised name ("Myrna Dolina", "Volodymyr Zelenskyy") is not that place.
+        if (!titleCase && partOfLongerName(t, i, i + n)) {
+          continue;
+        }
         String surface = text.substring(first.start(), last.end());
-        List<Place> candidates = gazetteer.lookup(surface);
+        List<Place> candidates = gazetteer.lookupStrict(surface);
         if (!candidates.isEmpty()) {
           found = new PlaceMention(i, i + n, surface, candidates, null, null);
         }
@@ -73,6 +80,23 @@ public final class PlaceFinder {
     }
     // Adjectival "Crimean", "Kharkivite" forms are not the place; only exact tokens were matched.
     return true;
+  }
+
+  private boolean partOfLongerName(List<Token> t, int start, int end) {
+    boolean nextName = end < t.size() && t.get(end).isCapitalized() && t.get(end).isWord()
+        && !lexicon.stopNames.contains(t.get(end).lower()) && !lexicon.placeNouns.contains(t.get(end).lower())
+        && !lexicon.facilityHeads.contains(t.get(end).lower()) && profile.partyAt(t, end, null) == null
+        && gazetteer.lookupStrict(t.get(end).text()).isEmpty();
+    boolean prevName = start > 0 && t.get(start - 1).isCapitalized() && t.get(start - 1).isWord()
+        && !lexicon.stopNames.contains(t.get(start - 1).lower()) && profile.partyAt(t, start - 1, null) == null
+        && !lexicon.facilityHeads.contains(t.get(start - 1).lower()) && gazetteer.lookupStrict(t.get(start - 1).text()).isEmpty()
+        && start - 1 > 0;
+    return nextName || prevName;
+  }
+
+  /** Whether the gazetteer knows a surface name at all (strictly). */
+  public boolean known(String surface) {
+    return !gazetteer.lookupStrict(surface).isEmpty();
   }
 
   /** Capitalised tokens at {@code i} that look like a name the gazetteer lacks: tokens [i, end). */

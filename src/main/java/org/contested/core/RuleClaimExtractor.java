@@ -51,6 +51,8 @@ public final class RuleClaimExtractor implements ClaimExtractor {
   private final PlaceFinder places;
   private final AttributionFinder attributions;
   private final Disambiguator disambiguator;
+  /** The side "the enemy" is seen from in the current article: the outlet's, else the claimant's. */
+  private String perspective;
 
   public RuleClaimExtractor(TextAnalyzer analyzer, Gazetteer gazetteer, Lexicon lexicon, ConflictProfile profile) {
     this.analyzer = analyzer;
@@ -62,10 +64,14 @@ public final class RuleClaimExtractor implements ClaimExtractor {
   }
 
   /** A trigger phrase found in a sentence: tokens [start, end). */
-  record Trigger(Category category, int start, int end) {}
+  record Trigger(Category category, int start, int end, boolean partial) {
+    Trigger(Category category, int start, int end) {
+      this(category, start, end, false);
+    }
+  }
 
   /** A place paired with the trigger that governs it. */
-  record Pairing(PlaceMention place, Trigger trigger, boolean anaphoric) {}
+  record Pairing(PlaceMention place, Trigger trigger, boolean anaphoric, int at, int end) {}
 
   /** What one sentence yields before denial handling. */
   record Draft(PlaceMention place, ClaimType type, String controller, Polarity polarity, Integer percent,
@@ -78,6 +84,7 @@ public final class RuleClaimExtractor implements ClaimExtractor {
     List<Sentence> sentences = analyzer.analyze(text, titleLength);
     LocalDate published = article.publishedAt().atZone(ZoneOffset.UTC).toLocalDate();
     DateResolver dates = DateResolver.forArticle(published);
+    perspective = profile.outletSide(article.outlet());
 
     List<List<PlaceMention>> mentions = new ArrayList<>();
     Set<String> regionsNamed = new HashSet<>();
@@ -178,7 +185,7 @@ public final class RuleClaimExtractor implements ClaimExtractor {
         }
       }
       if (best != null && bestDistance <= MAX_DISTANCE) {
-        pairings.add(new Pairing(m, best, false));
+        pairings.add(new Pairing(m, best, false, m.start(), m.end()));
         used.add(best);
       }
     }
@@ -190,7 +197,7 @@ public final class RuleClaimExtractor implements ClaimExtractor {
         }
         int a = anaphorNear(t, tr, clause);
         if (a >= 0) {
-          pairings.add(new Pairing(lastPlace, tr, true));
+          pairings.add(new Pairing(lastPlace, tr, true, a, a + 1));
           used.add(tr);
         }
       }
@@ -215,7 +222,7 @@ public final class RuleClaimExtractor implements ClaimExtractor {
         if (n == 0) {
           continue;
         }
-        if (c == Category.COMPOUND && !(i >= 2 && t.get(i - 1).lower().equals("-") && profile.partyAt(t, i - 2, null) != null
+        if (c == Category.COMPOUND && !(i >= 2 && t.get(i - 1).lower().equals("-") && profile.partyAt(t, i - 2, perspective) != null
             || partyEndingAt(t, i - 1) != null)) {
           continue;
         }
@@ -228,7 +235,15 @@ public final class RuleClaimExtractor implements ClaimExtractor {
         if (best.category() == Category.OCCUPATION && i >= 2 && t.get(i - 1).lower().equals("-")) {
           best = new Trigger(Category.COMPOUND, i, best.end());
         }
-        out.add(best);
+        Trigger prev = out.isEmpty() ? null : out.get(out.size() - 1);
+        boolean chains = prev != null && best.category() == Category.PARTIAL && prev.end() == best.start()
+            && prev.category() != Category.PARTIAL && prev.category() != Category.CONTESTED && prev.category() != Category.WITHDRAWAL;
+        if (chains) {
+          // "liberated parts of", "Russian-occupied areas of": one trigger, partial.
+          out.set(out.size() - 1, new Trigger(prev.category(), prev.start(), best.end(), true));
+        } else {
+          out.add(best);
+        }
         i = best.end();
       } else {
         i++;
@@ -298,6 +313,9 @@ public final class RuleClaimExtractor implements ClaimExtractor {
             break;
           }
           String surface = joined(t, i, end);
+          if (places.known(surface) || (end < t.size() && lexicon.facilityHeads.contains(t.get(end).lower()))) {
+            break;
+          }
           out.add(new PlaceMention(i, end, surface, List.of(), null, "not in gazetteer"));
         }
         if (end < t.size() && (t.get(end).lower().equals("and") || t.get(end).lower().equals(","))) {
@@ -351,17 +369,24 @@ public final class RuleClaimExtractor implements ClaimExtractor {
     while (clauseStart > 0 && clause[clauseStart - 1] == clause[tr.start()]) {
       clauseStart--;
     }
-    int from = Math.min(clauseStart, p.place().start());
-    int irrealis = lexicon.irrealis.lastIn(t, Math.max(from, tr.start() - 6), tr.start());
+    int from = Math.min(clauseStart, p.at());
+    int irrealis = lexicon.irrealis.lastIn(t, Math.max(from, tr.start() - 12), tr.start());
     if (irrealis >= 0) {
       return null;
     }
     if (lexicon.irrealis.matchAt(t, tr.start()) > 0) {
       return null;
     }
+    if (tr.category() == Category.PARTIAL && t.get(tr.start()).lower().startsWith("advance") && p.place().resolved() != null
+        && p.place().resolved().type() == LocationType.REGION) {
+      return null;
+    }
+    if (infinitive(t, tr.start())) {
+      return null;
+    }
     boolean negated = lexicon.negation.anyIn(t, Math.max(clauseStart, tr.start() - 4), tr.start());
-    Integer percent = percentBefore(t, p.place().start(), tr);
-    boolean areaPart = areaNounBetween(t, tr, p.place());
+    Integer percent = percentBefore(t, p.at(), tr);
+    boolean areaPart = tr.partial() || areaNounBetween(t, tr, p.at());
     ClaimType type;
     Polarity polarity = negated ? Polarity.DENIED : Polarity.AFFIRMED;
     String controller;
@@ -397,22 +422,23 @@ public final class RuleClaimExtractor implements ClaimExtractor {
         if (controller == null) {
           controller = tr.category() == Category.OCCUPATION ? profile.occupier : null;
         }
-        if (tr.end() <= p.place().start()) {
+        if (tr.end() <= p.at()) {
           confidence = Math.min(confidence, PRESUPPOSED);
         }
       }
       case LIBERATION -> {
         type = areaPart ? ClaimType.PARTIAL_CONTROL : ClaimType.CONTROL;
+        // The liberator: named with the verb, else the side that calls it liberation.
         controller = explicitParty(t, tr, clause);
         if (controller == null) {
-          controller = agentBefore(t, tr, clauseStart);
+          controller = agentBefore(t, tr, Math.max(clauseStart, tr.start() - 3));
         }
         if (controller == null) {
           controller = profile.isParty(attribution.side()) ? attribution.side() : profile.defaultLiberator;
         }
       }
       default -> {
-        type = areaPart || percent != null ? ClaimType.PARTIAL_CONTROL : ClaimType.CONTROL;
+        type = areaPart || percent != null || tr.partial() ? ClaimType.PARTIAL_CONTROL : ClaimType.CONTROL;
         controller = controller(t, tr, clauseStart, clause, attribution);
       }
     }
@@ -425,9 +451,33 @@ public final class RuleClaimExtractor implements ClaimExtractor {
     return new Draft(p.place(), type, controller, polarity, type == ClaimType.PARTIAL_CONTROL ? percent : null, tr.start(), confidence);
   }
 
+  /** "to retake Crimea" is a goal; "claimed to have captured" is a report. */
+  private boolean infinitive(List<Token> t, int start) {
+    int k = start - 1;
+    if (k >= 0 && (t.get(k).lower().equals("fully") || t.get(k).lower().equals("have"))) {
+      k--;
+    }
+    if (k < 0 || !t.get(k).lower().equals("to")) {
+      return false;
+    }
+    if (k > 0 && t.get(start - 1).lower().equals("have")) {
+      return false;
+    }
+    String before = k > 0 ? t.get(k - 1).lower() : "";
+    return !(lexicon.speech.contains(before) || before.equals("appears") || before.equals("appeared") || before.equals("believed")
+        || before.equals("continues") || before.equals("continue") || before.equals("continued") || before.equals("managed"));
+  }
+
   /** The party that holds or takes: hyphenated or "by" party, then the subject, then context. */
   private String controller(List<Token> t, Trigger tr, int clauseStart, int[] clause, Attribution attribution) {
     String party = explicitParty(t, tr, clause);
+    if (party == null) {
+      for (Trigger other : triggers(t)) {
+        if (other != tr && clause[other.start()] == clause[tr.start()] && (party = explicitParty(t, other, clause)) != null) {
+          break;
+        }
+      }
+    }
     if (party == null) {
       party = agentBefore(t, tr, clauseStart);
     }
@@ -462,7 +512,8 @@ public final class RuleClaimExtractor implements ClaimExtractor {
     if (subject != null) {
       return subject;
     }
-    return profile.isParty(attribution.side()) ? profile.opponent(attribution.side()) : profile.occupier;
+    // "besieged Mariupol": with no encircler named, the invading party.
+    return profile.occupier;
   }
 
   /** "Russian-held", "under Ukrainian control", "captured by Russian troops". */
@@ -483,7 +534,7 @@ public final class RuleClaimExtractor implements ClaimExtractor {
       }
       if (t.get(i).lower().equals("by")) {
         for (int j = i + 1; j < Math.min(t.size(), i + 3); j++) {
-          ConflictProfile.PartyHit hit = profile.partyAt(t, j, null);
+          ConflictProfile.PartyHit hit = profile.partyAt(t, j, perspective);
           if (hit != null) {
             return hit.party();
           }
@@ -495,7 +546,7 @@ public final class RuleClaimExtractor implements ClaimExtractor {
 
   private ConflictProfile.PartyHit partyEndingAt(List<Token> t, int end) {
     for (int j = Math.max(0, end - 4); j < end; j++) {
-      ConflictProfile.PartyHit hit = profile.partyAt(t, j, null);
+      ConflictProfile.PartyHit hit = profile.partyAt(t, j, perspective);
       if (hit != null && hit.end() == end) {
         return hit;
       }
@@ -506,8 +557,8 @@ public final class RuleClaimExtractor implements ClaimExtractor {
   /** The nearest party named before the trigger, from {@code from}; "Moscow's claims" is no agent. */
   private String agentBefore(List<Token> t, Trigger tr, int from) {
     for (int i = tr.start() - 1; i >= from; i--) {
-      ConflictProfile.PartyHit hit = profile.partyAt(t, i, null);
-      if (hit != null && hit.end() <= tr.start() && !ownsClaims(t, hit)) {
+      ConflictProfile.PartyHit hit = profile.partyAt(t, i, perspective);
+      if (hit != null && hit.end() <= tr.start() && !ownsClaims(t, hit) && !possessiveOfName(t, hit)) {
         return hit.party();
       }
     }
@@ -516,25 +567,37 @@ public final class RuleClaimExtractor implements ClaimExtractor {
 
   private String agentAfter(List<Token> t, Trigger tr, int[] clause) {
     for (int i = tr.end(); i < t.size() && clause[i] == clause[tr.start()]; i++) {
-      ConflictProfile.PartyHit hit = profile.partyAt(t, i, null);
-      if (hit != null && !ownsClaims(t, hit)) {
+      ConflictProfile.PartyHit hit = profile.partyAt(t, i, perspective);
+      if (hit != null && !ownsClaims(t, hit) && !possessiveOfName(t, hit)) {
         return hit.party();
       }
     }
     return null;
   }
 
+  /** "Ukraine's Donetsk region": the party names whose place it is, not who acts. */
+  private static boolean possessiveOfName(List<Token> t, ConflictProfile.PartyHit hit) {
+    int k = hit.end();
+    return k + 1 < t.size() && t.get(k).lower().equals("'s") && t.get(k + 1).isCapitalized()
+        && !t.get(k + 1).lower().equals("general") && !t.get(k + 1).lower().equals("armed");
+  }
+
+  /** "Moscow's claims", "Russian claims that": the party owns a claim, it does not act. */
   private static boolean ownsClaims(List<Token> t, ConflictProfile.PartyHit hit) {
     int k = hit.end();
-    if (k < t.size() && t.get(k).lower().equals("'s")) {
+    boolean possessive = k < t.size() && t.get(k).lower().equals("'s");
+    if (possessive) {
       k++;
     }
-    return k < t.size() && (t.get(k).lower().equals("claims") || t.get(k).lower().equals("claim"));
+    boolean claims = k < t.size() && (t.get(k).lower().equals("claims") || t.get(k).lower().equals("claim"));
+    boolean that = k + 1 < t.size() && t.get(k + 1).lower().equals("that");
+    return claims && (possessive || that || (k + 1 < t.size() && t.get(k + 1).lower().equals(",")));
   }
 
   private Integer percentBefore(List<Token> t, int placeStart, Trigger tr) {
     int from = Math.max(0, Math.min(tr.start(), placeStart) - 2);
-    for (int i = from; i < placeStart; i++) {
+    int to = Math.min(t.size(), Math.max(tr.end(), placeStart));
+    for (int i = from; i < to; i++) {
       String w = t.get(i).lower();
       if ((w.equals("percent") || w.equals("%") || w.equals("per")) && i > 0) {
         String num = t.get(i - 1).lower();
@@ -545,20 +608,17 @@ public final class RuleClaimExtractor implements ClaimExtractor {
           }
         }
       }
-      for (Map.Entry<String, Integer> e : lexicon.percentWords.entrySet()) {
-        if (new PhraseSet(List.of(e.getKey())).matchAt(t, i) > 0) {
-          return e.getValue();
-        }
+      Integer word = lexicon.percentWordAt(t, i);
+      if (word != null) {
+        return word;
       }
     }
     return null;
   }
 
   /** "liberated settlements of Kherson region", "occupied parts of Donetsk region": part of a region. */
-  private boolean areaNounBetween(List<Token> t, Trigger tr, PlaceMention place) {
-    int from = Math.min(tr.end(), place.start());
-    int lo = Math.max(0, place.start() - 5);
-    for (int i = Math.max(from, lo); i < place.start(); i++) {
+  private boolean areaNounBetween(List<Token> t, Trigger tr, int placeStart) {
+    for (int i = Math.max(0, placeStart - 5); i < placeStart; i++) {
       if (lexicon.areaNouns.contains(t.get(i).lower())) {
         return true;
       }
@@ -570,7 +630,7 @@ public final class RuleClaimExtractor implements ClaimExtractor {
 
   private Attribution denierOf(List<Token> t, String text, int denial, Attribution attribution, String outlet) {
     for (int i = denial - 1; i >= 0; i--) {
-      ConflictProfile.PartyHit hit = profile.partyAt(t, i, null);
+      ConflictProfile.PartyHit hit = profile.partyAt(t, i, perspective);
       if (hit != null) {
         String name = text.substring(t.get(hit.start()).start(), t.get(hit.end() - 1).end());
         return new Attribution(name, hit.party(), hit.start(), hit.end(), true);
@@ -593,7 +653,7 @@ public final class RuleClaimExtractor implements ClaimExtractor {
     String owner = null;
     int ownerAt = -1;
     for (int i = denial; i < Math.min(t.size(), denial + 6); i++) {
-      ConflictProfile.PartyHit hit = profile.partyAt(t, i, null);
+      ConflictProfile.PartyHit hit = profile.partyAt(t, i, perspective);
       if (hit != null && ownsClaims(t, hit)) {
         owner = hit.party();
         ownerAt = hit.start();
