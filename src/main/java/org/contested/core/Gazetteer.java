@@ -15,4 +15,9 @@ public interface Gazetteer {
 
   /** The first-level region a place lies in, when the gazetteer has it. */
   Optional<Place> regionOf(Place place);
+
+  /** All first-level regions the gazetteer knows, e.g. for "villages of X region" claims. */
+  default List<Place> regions() {
+    return List.of();
+  }
 }
