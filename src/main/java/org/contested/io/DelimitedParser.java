@@ -68,10 +68,10 @@ public final class DelimitedParser {
   private final ColumnMapping mapping;
   private final ArticleAssembler assembler;
 
-  public DelimitedParser(Dialect dialect, ColumnMapping mapping, ArticleAssembler assembler) {
+  public DelimitedParser(Dialect dialect, ColumnMapping mapping, LanguageGuesser languageGuesser) {
     this.dialect = dialect;
     this.mapping = mapping;
-    this.assembler = assembler;
+    this.assembler = new ArticleAssembler(languageGuesser, mapping.dateHint());
   }
 
   /** True when files have a header row (the mapping does not use positions). */

@@ -17,10 +17,10 @@ public final class JsonArrayParser {
   private final ColumnMapping mapping;
   private final ArticleAssembler assembler;
 
-  public JsonArrayParser(ColumnMapping mapping, ArticleAssembler assembler) {
+  public JsonArrayParser(ColumnMapping mapping, LanguageGuesser languageGuesser) {
     JsonFields.checkMapping(mapping);
     this.mapping = mapping;
-    this.assembler = assembler;
+    this.assembler = new ArticleAssembler(languageGuesser, mapping.dateHint());
   }
 
   /** Turns one array element into an article or a dead letter. */

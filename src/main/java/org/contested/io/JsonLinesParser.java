@@ -16,10 +16,10 @@ public final class JsonLinesParser {
   private final ColumnMapping mapping;
   private final ArticleAssembler assembler;
 
-  public JsonLinesParser(ColumnMapping mapping, ArticleAssembler assembler) {
+  public JsonLinesParser(ColumnMapping mapping, LanguageGuesser languageGuesser) {
     JsonFields.checkMapping(mapping);
     this.mapping = mapping;
-    this.assembler = assembler;
+    this.assembler = new ArticleAssembler(languageGuesser, mapping.dateHint());
   }
 
   /** Parses one line; returns null for a blank line, which is not a record. */

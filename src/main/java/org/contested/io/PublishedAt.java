@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.List;
@@ -62,7 +63,8 @@ public final class PublishedAt {
           .appendZoneRegionId()
           .appendLiteral(']')
           .optionalEnd()
-          .toFormatter(Locale.ROOT);
+          .toFormatter(Locale.ROOT)
+          .withResolverStyle(ResolverStyle.STRICT);
 
   private static final List<DateTimeFormatter> ENGLISH =
       List.of(
@@ -85,7 +87,8 @@ public final class PublishedAt {
     return new DateTimeFormatterBuilder()
         .parseCaseInsensitive()
         .appendPattern(pattern)
-        .toFormatter(Locale.ENGLISH);
+        .toFormatter(Locale.ENGLISH)
+        .withResolverStyle(ResolverStyle.STRICT);
   }
 
   /** Parses {@code value} (trimmed), trying {@code hint} first when given. */
@@ -138,11 +141,27 @@ public final class PublishedAt {
         case "epoch_ms":
           return Optional.of(Instant.ofEpochMilli(Long.parseLong(v)));
         default:
-          return parseWith(v, englishPattern(hint));
+          return parseWith(v, englishPattern(prolepticYears(hint)));
       }
     } catch (NumberFormatException | DateTimeException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Replaces year-of-era letters ("yyyy") outside quoted literals with proleptic-year ones
+   * ("uuuu"): strict resolving, which rejects 2022-02-30, needs an era for "y".
+   */
+  private static String prolepticYears(String pattern) {
+    StringBuilder sb = new StringBuilder(pattern.length());
+    boolean quoted = false;
+    for (char c : pattern.toCharArray()) {
+      if (c == '\'') {
+        quoted = !quoted;
+      }
+      sb.append(!quoted && c == 'y' ? 'u' : c);
+    }
+    return sb.toString();
   }
 
   private static Optional<Instant> parseWith(String v, DateTimeFormatter f) {

@@ -123,14 +123,13 @@ public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
     public void setup() {
       inputFormat = InputFormat.fromName(format);
       ColumnMapping mapping = ColumnMapping.parse(columns);
-      ArticleAssembler assembler =
-          new ArticleAssembler(OpenNlpLanguageGuesser.create(), mapping.dateHint());
-      csv = new DelimitedParser(DelimitedParser.Dialect.CSV, mapping, assembler);
-      tsv = new DelimitedParser(DelimitedParser.Dialect.TSV, mapping, assembler);
+      LanguageGuesser guesser = OpenNlpLanguageGuesser.create();
+      csv = new DelimitedParser(DelimitedParser.Dialect.CSV, mapping, guesser);
+      tsv = new DelimitedParser(DelimitedParser.Dialect.TSV, mapping, guesser);
       if (!mapping.positional()) {
-        jsonLines = new JsonLinesParser(mapping, assembler);
-        jsonArray = new JsonArrayParser(mapping, assembler);
-        text = new TextFileParser(mapping, assembler);
+        jsonLines = new JsonLinesParser(mapping, guesser);
+        jsonArray = new JsonArrayParser(mapping, guesser);
+        text = new TextFileParser(mapping, guesser);
       }
     }
 

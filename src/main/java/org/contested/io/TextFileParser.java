@@ -56,13 +56,13 @@ public final class TextFileParser {
   private final ColumnMapping mapping;
   private final ArticleAssembler assembler;
 
-  public TextFileParser(ColumnMapping mapping, ArticleAssembler assembler) {
+  public TextFileParser(ColumnMapping mapping, LanguageGuesser languageGuesser) {
     if (mapping.positional()) {
       throw new IllegalArgumentException(
           "--columns uses $positions, which only make sense for CSV/TSV; name header keys instead");
     }
     this.mapping = mapping;
-    this.assembler = assembler;
+    this.assembler = new ArticleAssembler(languageGuesser, mapping.dateHint());
   }
 
   /** Turns the whole content of one file into an article or a dead letter. */
