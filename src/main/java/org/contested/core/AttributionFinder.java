@@ -12,7 +12,7 @@ import org.contested.core.text.Token;
  */
 public final class AttributionFinder {
   private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "it", "we", "i");
-  private static final Set<String> STOP_BACK = Set.of(",", ".", ";", ":", "\"", "“", "”", "'", "(", ")", "that", "and", "but", "as", "while", "after", "when", "—", "–", "-");
+  private static final Set<String> STOP_BACK = Set.of(",", ".", ";", ":", "\"", "“", "”", "'", "(", ")", "that", "and", "or", "but", "as", "while", "after", "when", "—", "–", "-");
   private static final int MAX_CLAIMANT_TOKENS = 9;
 
   private final Lexicon lexicon;

@@ -126,16 +126,26 @@ public final class RuleClaimExtractor implements ClaimExtractor {
       }
       List<Draft> drafts = sentenceDrafts(s, resolved, attribution, lastPlace);
       int denial = lexicon.denial.firstIn(t, 0, t.size());
+      List<Draft> denied = List.of();
       if (denial >= 0) {
-        drafts = applyDenial(t, text, denial, drafts, resolved, previousDrafts, attribution, article, s, sentenceDates, narrative, published, out);
-        Attribution denier = denierOf(t, text, denial, attribution, article.outlet());
-        attribution = denier;
+        // What comes before the denial is still the sentence's claimant's; what follows is the denier's.
+        final int d0 = denial;
+        List<Draft> before = drafts.stream().filter(d -> d.triggerStart() < d0).toList();
+        List<Draft> after = drafts.stream().filter(d -> d.triggerStart() >= d0).toList();
+        denied = applyDenial(t, text, denial, after, resolved, before.isEmpty() ? previousDrafts : before, attribution, article, s,
+            sentenceDates, narrative, published, out);
+        drafts = before;
       }
       for (Draft d : drafts) {
-        DateMention when = dateFor(t, d.triggerStart(), sentenceDates, narrative);
-        add(out, article, s, d, attribution, when, published);
+        add(out, article, s, d, attribution, dateFor(t, d.triggerStart(), sentenceDates, narrative), published);
       }
-      previousDrafts = drafts;
+      Attribution denier = denial >= 0 ? denierOf(t, text, denial, attribution, article.outlet()) : attribution;
+      for (Draft d : denied) {
+        add(out, article, s, d, denier, dateFor(t, d.triggerStart(), sentenceDates, narrative), published);
+      }
+      List<Draft> all = new ArrayList<>(drafts);
+      all.addAll(denied);
+      previousDrafts = all;
       lastPlace = lastOf(resolved, lastPlace);
     }
     return List.copyOf(out.values());
@@ -692,6 +702,14 @@ public final class RuleClaimExtractor implements ClaimExtractor {
       for (PlaceMention m : targets) {
         result.add(new Draft(m, ClaimType.CONTROL, owner, Polarity.DENIED, null, denial, INFERRED));
       }
+      // "... denies these claims, asserting that fighting continues": contested, same places.
+      boolean contestedSaid = triggers(t).stream().anyMatch(tr -> tr.start() > denial && tr.category() == Category.CONTESTED);
+      boolean contestedDrafted = result.stream().anyMatch(d -> d.type() == ClaimType.CONTESTED);
+      if (contestedSaid && !contestedDrafted) {
+        for (PlaceMention m : targets) {
+          result.add(new Draft(m, ClaimType.CONTESTED, null, Polarity.AFFIRMED, null, denial, INFERRED));
+        }
+      }
     }
     return result;
   }
@@ -709,13 +727,22 @@ public final class RuleClaimExtractor implements ClaimExtractor {
         after = d;
       }
     }
-    if (after != null && (before == null || hasBreak(t, before.end(), triggerStart))) {
+    if (after != null && (before == null || hasBreak(t, before.end(), triggerStart) && hasAnd(t, before.end(), triggerStart))) {
       return after;
     }
     if (before != null) {
       return before;
     }
     return narrative;
+  }
+
+  private static boolean hasAnd(List<Token> t, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (t.get(i).lower().equals("and")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasBreak(List<Token> t, int from, int to) {
