@@ -200,16 +200,20 @@ public final class RuleClaimExtractor implements ClaimExtractor {
       }
     }
     // A trigger with no place of its own may point back: "the city", "there", "captured it".
-    if (lastPlace != null) {
-      for (Trigger tr : triggers) {
-        if (used.contains(tr)) {
-          continue;
+    for (Trigger tr : triggers) {
+      if (used.contains(tr)) {
+        continue;
+      }
+      int a = anaphorNear(t, tr, clause);
+      PlaceMention antecedent = lastPlace;
+      for (PlaceMention m : candidates) {
+        if (m.end() <= Math.min(a, tr.start()) && m.resolved() != null && m.resolved().type() == LocationType.SETTLEMENT) {
+          antecedent = m;
         }
-        int a = anaphorNear(t, tr, clause);
-        if (a >= 0) {
-          pairings.add(new Pairing(lastPlace, tr, true, a, a + 1));
-          used.add(tr);
-        }
+      }
+      if (a >= 0 && antecedent != null) {
+        pairings.add(new Pairing(antecedent, tr, true, a, a + 1));
+        used.add(tr);
       }
     }
     List<Draft> drafts = new ArrayList<>();
