@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +49,7 @@ public final class DelimitedParser {
 
     private Columns(int width) {
       this.width = width;
-      java.util.Arrays.fill(index, -1);
+      Arrays.fill(index, -1);
     }
 
     private boolean resolved(Field f) {

@@ -2,6 +2,7 @@ package org.contested.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Locale;
 import org.contested.io.ColumnMapping.Field;
 import org.contested.io.ColumnMapping.Ref;
 
@@ -64,6 +65,6 @@ final class JsonFields {
   }
 
   static String kind(JsonNode node) {
-    return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    return node.getNodeType().name().toLowerCase(Locale.ROOT);
   }
 }

@@ -1,5 +1,6 @@
 package org.contested.io;
 
+import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -80,7 +81,7 @@ public final class TextFileParser {
       if (end == lines.length) {
         return ParseResult.dead(source, 0, "malformed front matter: no closing '---' line", content);
       }
-      String yaml = String.join("\n", java.util.Arrays.asList(lines).subList(1, end));
+      String yaml = String.join("\n", Arrays.asList(lines).subList(1, end));
       Optional<String> error = readFrontMatter(yaml, meta);
       if (error.isPresent()) {
         return ParseResult.dead(source, 0, "malformed front matter: " + error.get(), content);
@@ -98,7 +99,7 @@ public final class TextFileParser {
         firstContent++;
       }
     }
-    String text = String.join("\n", java.util.Arrays.asList(lines).subList(Math.min(firstContent, lines.length), lines.length));
+    String text = String.join("\n", Arrays.asList(lines).subList(Math.min(firstContent, lines.length), lines.length));
     RawFields f =
         new RawFields(
             find(meta, Field.ID),
