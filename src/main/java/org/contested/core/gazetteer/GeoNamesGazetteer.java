@@ -305,6 +305,8 @@ public final class GeoNamesGazetteer implements Gazetteer {
     final List<Row> places = new ArrayList<>();
     final Map<String, Row> regions = new LinkedHashMap<>(); // "UA.07" -> region row
     final Map<String, String> interned = new HashMap<>();
+    // Village names repeat (Ivanivka, Ивановка ...): fold each distinct name once per load.
+    final Map<String, String> foldCache = new HashMap<>();
     long malformed;
     int dumpRegions;
 
@@ -408,11 +410,12 @@ public final class GeoNamesGazetteer implements Gazetteer {
         byId.put(p.id(), p);
         index(p, r.names, byKey, byLooseKey, maxTokens);
       }
+      foldCache.clear();
       return new GeoNamesGazetteer(
           source, freeze(byKey), freezeLoose(byLooseKey), byId, regionsByCode, maxTokens[0], malformed);
     }
 
-    private static void index(
+    private void index(
         Place p,
         List<String> names,
         Map<String, List<Place>> byKey,
@@ -425,7 +428,7 @@ public final class GeoNamesGazetteer implements Gazetteer {
         if (tokens > MAX_INDEXED_TOKENS) {
           continue;
         }
-        String key = NameFolder.fold(n);
+        String key = foldCache.computeIfAbsent(n, NameFolder::fold);
         if (key.isEmpty()) {
           continue;
         }
