@@ -318,7 +318,8 @@ public final class GeoNamesGazetteer implements Gazetteer {
     void readBundled(boolean regionsOnly) {
       InputStream in = GeoNamesGazetteer.class.getResourceAsStream(DEFAULT_RESOURCE);
       if (in == null) {
-        throw new IllegalStateException("bundled gazetteer missing from classpath: " + DEFAULT_RESOURCE);
+        throw new IllegalStateException(
+            "bundled gazetteer missing from classpath: " + DEFAULT_RESOURCE);
       }
       try (BufferedReader reader = decode(in, DEFAULT_RESOURCE)) {
         read(reader, DEFAULT_RESOURCE, regionsOnly);
@@ -412,7 +413,13 @@ public final class GeoNamesGazetteer implements Gazetteer {
       }
       foldCache.clear();
       return new GeoNamesGazetteer(
-          source, freeze(byKey), freezeLoose(byLooseKey), byId, regionsByCode, maxTokens[0], malformed);
+          source,
+          freeze(byKey),
+          freezeLoose(byLooseKey),
+          byId,
+          regionsByCode,
+          maxTokens[0],
+          malformed);
     }
 
     private void index(

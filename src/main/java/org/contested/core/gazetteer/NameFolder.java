@@ -113,8 +113,8 @@ public final class NameFolder {
 
   /**
    * Whether an alternate name is worth indexing: not a code (IATA/ICAO), URL, number, a single
-   * very short token or an all-lowercase romanisation, and written in Latin or Cyrillic letters (the scripts of the corpora; other
-   * scripts only cost memory on a full dump).
+   * very short token or an all-lowercase romanisation, and written in Latin or Cyrillic letters
+   * (the scripts of the corpora; other scripts only cost memory on a full dump).
    */
   public static boolean isIndexable(String name) {
     if (name == null || name.isBlank() || URLISH.matcher(name).find()) {
@@ -203,8 +203,9 @@ public final class NameFolder {
         char c = stripped.charAt(i);
         if (c < 0x80) {
           sb.append(c);
-        } else if (Character.getType(c) != Character.NON_SPACING_MARK) {
-          plain = Character.isLetter(c) ? false : plain; // ł, ø, ß ...: let ICU decide
+        } else if (Character.getType(c) != Character.NON_SPACING_MARK
+            && Character.isLetter(c)) {
+          plain = false; // ł, ø, ß ...: let ICU decide
         }
       }
       if (plain) {
