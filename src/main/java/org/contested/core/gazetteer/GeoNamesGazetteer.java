@@ -305,6 +305,8 @@ public final class GeoNamesGazetteer implements Gazetteer {
     final List<Row> places = new ArrayList<>();
     final Map<String, Row> regions = new LinkedHashMap<>(); // "UA.07" -> region row
     final Map<String, String> interned = new HashMap<>();
+    // Village names repeat (Ivanivka, Ивановка ...): fold each distinct name once per load.
+    final Map<String, String> foldCache = new HashMap<>();
     long malformed;
     int dumpRegions;
 
@@ -316,7 +318,8 @@ public final class GeoNamesGazetteer implements Gazetteer {
     void readBundled(boolean regionsOnly) {
       InputStream in = GeoNamesGazetteer.class.getResourceAsStream(DEFAULT_RESOURCE);
       if (in == null) {
-        throw new IllegalStateException("bundled gazetteer missing from classpath: " + DEFAULT_RESOURCE);
+        throw new IllegalStateException(
+            "bundled gazetteer missing from classpath: " + DEFAULT_RESOURCE);
       }
       try (BufferedReader reader = decode(in, DEFAULT_RESOURCE)) {
         read(reader, DEFAULT_RESOURCE, regionsOnly);
@@ -408,11 +411,18 @@ public final class GeoNamesGazetteer implements Gazetteer {
         byId.put(p.id(), p);
         index(p, r.names, byKey, byLooseKey, maxTokens);
       }
+      foldCache.clear();
       return new GeoNamesGazetteer(
-          source, freeze(byKey), freezeLoose(byLooseKey), byId, regionsByCode, maxTokens[0], malformed);
+          source,
+          freeze(byKey),
+          freezeLoose(byLooseKey),
+          byId,
+          regionsByCode,
+          maxTokens[0],
+          malformed);
     }
 
-    private static void index(
+    private void index(
         Place p,
         List<String> names,
         Map<String, List<Place>> byKey,
@@ -425,7 +435,7 @@ public final class GeoNamesGazetteer implements Gazetteer {
         if (tokens > MAX_INDEXED_TOKENS) {
           continue;
         }
-        String key = NameFolder.fold(n);
+        String key = foldCache.computeIfAbsent(n, NameFolder::fold);
         if (key.isEmpty()) {
           continue;
         }

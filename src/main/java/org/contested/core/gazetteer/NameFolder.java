@@ -23,12 +23,14 @@ import java.util.regex.Pattern;
  * <p>Thread-safe: ICU transliterators are kept per thread.
  */
 public final class NameFolder {
-  private static final String TAIL = "; Any-Latin; Latin-ASCII; Lower";
+  private static final String TAIL = "; Latin-ASCII; Lower";
+  // Any-Latin is slow, so Latin and Cyrillic text (nearly all of it) skip it.
   private static final ThreadLocal<Transliterator[]> TRANSLITERATORS =
       ThreadLocal.withInitial(
           () ->
               new Transliterator[] {
                 Transliterator.getInstance("Any-Latin; Latin-ASCII; Lower"),
+                Transliterator.getInstance("Latin-ASCII; Lower"),
                 Transliterator.getInstance("Russian-Latin/BGN" + TAIL),
                 Transliterator.getInstance("Ukrainian-Latin/BGN" + TAIL),
                 Transliterator.getInstance("Belarusian-Latin/BGN" + TAIL)
@@ -111,8 +113,8 @@ public final class NameFolder {
 
   /**
    * Whether an alternate name is worth indexing: not a code (IATA/ICAO), URL, number, a single
-   * very short token or an all-lowercase romanisation, and written in Latin or Cyrillic letters (the scripts of the corpora; other
-   * scripts only cost memory on a full dump).
+   * very short token or an all-lowercase romanisation, and written in Latin or Cyrillic letters
+   * (the scripts of the corpora; other scripts only cost memory on a full dump).
    */
   public static boolean isIndexable(String name) {
     if (name == null || name.isBlank() || URLISH.matcher(name).find()) {
@@ -121,6 +123,7 @@ public final class NameFolder {
     boolean hasLetter = false;
     boolean allUpper = true;
     boolean hasUpper = false;
+    int letters = 0;
     for (int i = 0; i < name.length(); ) {
       int cp = name.codePointAt(i);
       i += Character.charCount(cp);
@@ -129,6 +132,7 @@ public final class NameFolder {
       }
       if (Character.isLetter(cp)) {
         hasLetter = true;
+        letters++;
         Character.UnicodeScript script = Character.UnicodeScript.of(cp);
         if (script != Character.UnicodeScript.LATIN
             && script != Character.UnicodeScript.CYRILLIC) {
@@ -145,7 +149,7 @@ public final class NameFolder {
     if (singleToken && allUpper && name.length() <= 4) {
       return false; // KBP, UKKK, OZH: airport and other codes
     }
-    return !(singleToken && fold(name).length() < 3);
+    return !(singleToken && letters < 3);
   }
 
   /** The number of whitespace-separated tokens in a name. */
@@ -165,6 +169,7 @@ public final class NameFolder {
   private static String romanise(String name) {
     String s = Normalizer.normalize(name, Normalizer.Form.NFC);
     boolean ascii = true;
+    boolean latin = true;
     boolean cyrillic = false;
     boolean ukrainian = false;
     boolean belarusian = false;
@@ -172,6 +177,10 @@ public final class NameFolder {
       char c = s.charAt(i);
       if (c >= 0x80) {
         ascii = false;
+        if (Character.isLetter(c)
+            && Character.UnicodeScript.of(c) != Character.UnicodeScript.LATIN) {
+          latin = false;
+        }
       }
       if (c >= 0x0400 && c <= 0x052F) {
         cyrillic = true;
@@ -185,9 +194,33 @@ public final class NameFolder {
     if (ascii) {
       return s; // the common case for English text: no ICU call
     }
+    if (latin) {
+      // Most Latin names only carry combining accents: strip them without ICU, which is slow.
+      String stripped = Normalizer.normalize(s, Normalizer.Form.NFD);
+      StringBuilder sb = new StringBuilder(stripped.length());
+      boolean plain = true;
+      for (int i = 0; i < stripped.length() && plain; i++) {
+        char c = stripped.charAt(i);
+        if (c < 0x80) {
+          sb.append(c);
+        } else if (Character.getType(c) != Character.NON_SPACING_MARK
+            && Character.isLetter(c)) {
+          plain = false; // ł, ø, ß ...: let ICU decide
+        }
+      }
+      if (plain) {
+        return sb.toString();
+      }
+    }
     Transliterator[] t = TRANSLITERATORS.get();
-    Transliterator chosen =
-        !cyrillic ? t[0] : belarusian ? t[3] : ukrainian ? t[2] : t[1];
+    Transliterator chosen;
+    if (latin) {
+      chosen = t[1];
+    } else if (!cyrillic) {
+      chosen = t[0];
+    } else {
+      chosen = belarusian ? t[4] : ukrainian ? t[3] : t[2];
+    }
     return chosen.transliterate(s);
   }
 

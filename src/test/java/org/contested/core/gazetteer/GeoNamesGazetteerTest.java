@@ -172,7 +172,8 @@ class GeoNamesGazetteerTest {
     // Same consonants, different name: not a candidate.
     assertTrue(
         bundled.lookup("Ocheretyne").stream().noneMatch(p -> p.name().equals("Ocheretnya")));
-    assertTrue(bundled.lookupStrict("Zaporozhye").stream().allMatch(p -> p.countryCode().equals("UA")));
+    assertTrue(
+        bundled.lookupStrict("Zaporozhye").stream().allMatch(p -> p.countryCode().equals("UA")));
   }
 
   @Test

@@ -88,7 +88,8 @@ class NameFolderTest {
   void looseMatchesAreBoundedByEditDistance() {
     assertTrue(NameFolder.closeEnough(NameFolder.fold("Kharkov"), NameFolder.fold("Kharkiv")));
     assertTrue(NameFolder.closeEnough(NameFolder.fold("Gorlovka"), NameFolder.fold("Horlivka")));
-    assertFalse(NameFolder.closeEnough(NameFolder.fold("Ocheretyne"), NameFolder.fold("Ocheretnya")));
+    assertFalse(
+        NameFolder.closeEnough(NameFolder.fold("Ocheretyne"), NameFolder.fold("Ocheretnya")));
     assertEquals(3, NameFolder.editDistance("kitten", "sitting", 5));
     assertEquals(2, NameFolder.editDistance("kitten", "sitting", 1), "gives up past the limit");
   }
