@@ -9,6 +9,11 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.schemas.NoSuchSchemaException;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Min;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -64,6 +69,7 @@ public class ComputeDivergence extends PTransform<PCollectionTuple, PCollection<
             .apply(
                 "KeyPlaceByLocation",
                 ParDo.of(new KeyPlaceFn()))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), placeCoder(input.getPipeline())))
             .apply("PickPlace", Min.perKey());
     PCollection<KV<String, LocationStatus>> views =
         input
@@ -75,6 +81,14 @@ public class ComputeDivergence extends PTransform<PCollectionTuple, PCollection<
         .and(VIEW, views)
         .apply("JoinPlacesAndViews", CoGroupByKey.create())
         .apply("ToDivergence", ParDo.of(new DivergenceFn(new StatusMapping(parties))));
+  }
+
+  private static Coder<PlaceInfo> placeCoder(Pipeline pipeline) {
+    try {
+      return pipeline.getSchemaRegistry().getSchemaCoder(PlaceInfo.class);
+    } catch (NoSuchSchemaException e) {
+      throw new IllegalStateException("PlaceInfo has a @DefaultSchema", e);
+    }
   }
 
   /** A claim's place details keyed by its location key. */

@@ -223,10 +223,6 @@ public class ComputeLocationStatus
     return shares;
   }
 
-  private static Integer maxOf(Integer a, Integer b) {
-    return a == null ? b : b == null ? a : Math.max(a, b);
-  }
-
   private static <T extends Comparable<T>> T minOf(T a, T b) {
     return a == null ? b : b == null ? a : a.compareTo(b) <= 0 ? a : b;
   }

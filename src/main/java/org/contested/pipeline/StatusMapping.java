@@ -104,9 +104,15 @@ public final class StatusMapping implements Serializable {
         if (!knownController) {
           return null;
         }
-        double p = claim.percent() == null ? 0.5 : clamp(claim.percent() / 100.0);
-        d.put(controller, p);
-        d.put(CONTESTED, 1.0 - p);
+        if (claim.percent() == null) {
+          d.put(controller, 0.5);
+          d.put(CONTESTED, 0.5);
+        } else {
+          // Whole percents divided once, so 80% gives exactly 0.8 and 0.2.
+          int pct = Math.max(0, Math.min(100, claim.percent()));
+          d.put(controller, pct / 100.0);
+          d.put(CONTESTED, (100 - pct) / 100.0);
+        }
       }
       case CONTESTED, ENCIRCLED -> d.put(CONTESTED, 1.0);
     }
@@ -130,9 +136,5 @@ public final class StatusMapping implements Serializable {
       }
     }
     return best;
-  }
-
-  private static double clamp(double v) {
-    return Math.max(0.0, Math.min(1.0, v));
   }
 }
