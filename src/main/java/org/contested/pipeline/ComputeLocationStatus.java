@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.beam.sdk.coders.Coder;
@@ -106,6 +107,24 @@ public class ComputeLocationStatus
     Instant first;
     Instant last;
     String locationName;
+
+    // Value equality, so that coders can check accumulators round-trip.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ViewAccumulator a
+          && weighted.equals(a.weighted)
+          && weight == a.weight
+          && claims == a.claims
+          && Objects.equals(maxPercent, a.maxPercent)
+          && Objects.equals(first, a.first)
+          && Objects.equals(last, a.last)
+          && Objects.equals(locationName, a.locationName);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(weighted, weight, claims, maxPercent, first, last, locationName);
+    }
   }
 
   /** Sums weighted distributions; everything it keeps merges associatively. */

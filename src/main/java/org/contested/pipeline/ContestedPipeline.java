@@ -32,10 +32,12 @@ import org.contested.model.LocationStatus;
  * to how far those views diverge; four tables and a run summary under {@code --output}.
  *
  * <pre>
- * ReadArticles ─┬─ ARTICLES ─ ExtractControlClaims ─┬─ CLAIMS ─ CountClaims ─┬─ WriteTables/claims
- *               │                                   │                        └─ WindowClaims
- *               │                                   │      ─ ComputeLocationStatus ─ ComputeDivergence
- *               └─ DEAD_LETTERS ─────── FlattenDeadLetters ─ DEAD_LETTERS ─ CountExtractionFailures
+ * ReadArticles ── ARTICLES ── ExtractControlClaims ── CLAIMS ── CountClaims ──┬── claims/
+ *      │                              │                                     WindowClaims
+ *      │                              │                                ComputeLocationStatus ── location_status/
+ *      │                              │                                  ComputeDivergence ──── divergence/
+ *      │                      DEAD_LETTERS ── CountExtractionFailures
+ *  DEAD_LETTERS ────────────────── FlattenDeadLetters ───────────────────────── dead_letter/
  * </pre>
  */
 public final class ContestedPipeline {
@@ -102,32 +104,42 @@ public final class ContestedPipeline {
 
   /** Applies the whole graph, including the table writes, to {@code pipeline}. */
   public static Outputs buildPipeline(Pipeline pipeline, ContestedOptions options) {
-    WindowSpec.parse(options.getWindow(), options.getEvery());
-    List<String> parties = OptionsValidation.parties(options.getParties());
-
     PCollectionTuple read =
         pipeline.apply(
             "ReadArticles",
             ReadArticles.from(options.getInput(), options.getFormat(), options.getColumns()));
     PCollection<Article> articles = read.get(ReadArticles.ARTICLES);
-
     PCollectionTuple extracted =
         articles.apply(
             "ExtractControlClaims",
             new ExtractControlClaims(options.getGazetteer(), options.getProfile()));
-    PCollection<Claim> claims =
-        extracted
-            .get(ExtractControlClaims.CLAIMS)
-            .apply("CountClaims", ParDo.of(new CountClaimsFn(new StatusMapping(parties))));
-    claims.setCoder(extracted.get(ExtractControlClaims.CLAIMS).getCoder());
+    return aggregateAndWrite(
+        extracted.get(ExtractControlClaims.CLAIMS),
+        read.get(ReadArticles.DEAD_LETTERS),
+        extracted.get(ExtractControlClaims.DEAD_LETTERS),
+        options);
+  }
 
+  /**
+   * Everything after extraction: counts, windows, aggregates, the dead-letter sink and the table
+   * writes. Separate from {@link #buildPipeline} so it can run on hand-made claims.
+   */
+  public static Outputs aggregateAndWrite(
+      PCollection<Claim> extractedClaims,
+      PCollection<DeadLetter> readDeadLetters,
+      PCollection<DeadLetter> extractionDeadLetters,
+      ContestedOptions options) {
+    WindowSpec.parse(options.getWindow(), options.getEvery());
+    List<String> parties = OptionsValidation.parties(options.getParties());
+
+    PCollection<Claim> claims =
+        extractedClaims
+            .apply("CountClaims", ParDo.of(new CountClaimsFn(new StatusMapping(parties))))
+            .setCoder(extractedClaims.getCoder());
     PCollection<DeadLetter> extractionFailures =
-        count(
-            extracted.get(ExtractControlClaims.DEAD_LETTERS),
-            "CountExtractionFailures",
-            ContestedMetrics.EXTRACTION_FAILURES);
+        count(extractionDeadLetters, "CountExtractionFailures", ContestedMetrics.EXTRACTION_FAILURES);
     PCollection<DeadLetter> deadLetters =
-        PCollectionList.of(read.get(ReadArticles.DEAD_LETTERS))
+        PCollectionList.of(readDeadLetters)
             .and(extractionFailures)
             .apply("FlattenDeadLetters", Flatten.pCollections());
 
