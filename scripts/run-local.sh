@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Runs the contested pipeline on the local DirectRunner.
+#
+#   scripts/run-local.sh [--input=PATH_OR_GLOB] [--output=DIR] [pipeline options...]
+#
+# Without --input it reads the shipped sample corpus, without --output it writes to <repo>/out.
+# Defaults come from pipelines/local.options (or $CONTESTED_LOCAL_OPTIONS); flags given here win.
+# Builds the project first when the jar is missing or older than the sources. Relative paths
+# are taken from the current directory. JAVA_OPTS passes flags to the JVM (default -Xmx2g).
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+OPTIONS_FILE="${CONTESTED_LOCAL_OPTIONS:-$REPO/pipelines/local.options}"
+MAIN=org.contested.pipeline.ContestedPipeline
+CLASSPATH_FILE="$REPO/target/classpath.txt"
+
+usage() {
+  sed -n '2,10s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+}
+
+mvn_quiet() {
+  # Offline first (the usual case once dependencies are in ~/.m2), then online.
+  mvn -B -q -o -Dstyle.color=never -f "$REPO/pom.xml" "$@" \
+    || mvn -B -q -Dstyle.color=never -f "$REPO/pom.xml" "$@"
+}
+
+project_jar() {
+  local jar
+  for jar in "$REPO"/target/contested-*.jar; do
+    case "$jar" in *-sources.jar | *-tests.jar | *-javadoc.jar) continue ;; esac
+    [[ -f "$jar" ]] && { echo "$jar"; return 0; }
+  done
+  return 0
+}
+
+build_if_needed() {
+  local jar
+  jar="$(project_jar)"
+  if [[ -z "$jar" ]] \
+    || [[ -n "$(find "$REPO/src/main" "$REPO/pom.xml" -newer "$jar" -print -quit)" ]]; then
+    echo "run-local: building (mvn package -DskipTests)..." >&2
+    mvn_quiet -DskipTests package
+  fi
+  if [[ ! -f "$CLASSPATH_FILE" || "$REPO/pom.xml" -nt "$CLASSPATH_FILE" ]]; then
+    echo "run-local: resolving the runtime classpath..." >&2
+    mvn_quiet dependency:build-classpath -Dmdep.includeScope=runtime \
+      -Dmdep.outputFile="$CLASSPATH_FILE"
+  fi
+}
+
+for arg in "$@"; do
+  case "$arg" in
+    -h | --help)
+      usage
+      build_if_needed
+      echo
+      exec java -cp "$(project_jar):$(cat "$CLASSPATH_FILE")" "$MAIN" \
+        --help=org.contested.pipeline.ContestedOptions
+      ;;
+  esac
+done
+
+# Names of the flags given on the command line, so file defaults do not repeat them.
+declare -A GIVEN=()
+for arg in "$@"; do
+  case "$arg" in --*) GIVEN["${arg%%=*}"]=1 ;; esac
+done
+
+ARGS=()
+if [[ -f "$OPTIONS_FILE" ]]; then
+  while IFS= read -r line || [[ -n "$line" ]]; do
+    line="${line#"${line%%[![:space:]]*}"}"
+    line="${line%"${line##*[![:space:]]}"}"
+    [[ -z "$line" || "$line" == \#* ]] && continue
+    [[ -n "${GIVEN[${line%%=*}]:-}" ]] || ARGS+=("$line")
+  done <"$OPTIONS_FILE"
+fi
+if [[ -z "${GIVEN[--input]:-}" ]]; then
+  echo "run-local: no --input, reading the sample corpus" >&2
+  ARGS+=("--input=$REPO/pipelines/sample/articles.jsonl")
+fi
+if [[ -z "${GIVEN[--output]:-}" ]]; then
+  ARGS+=("--output=$REPO/out")
+fi
+
+build_if_needed
+CP="$(project_jar):$(cat "$CLASSPATH_FILE")"
+# shellcheck disable=SC2086
+exec java ${JAVA_OPTS:--Xmx2g} -cp "$CP" "$MAIN" "${ARGS[@]}" "$@"

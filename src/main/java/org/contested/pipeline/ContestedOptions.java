@@ -1,0 +1,5 @@
+package org.contested.pipeline;
+
+/** Every option of the contested pipeline, one mixin per concern. */
+public interface ContestedOptions
+    extends InputOptions, ExtractionOptions, WindowOptions, OutputOptions {}
