@@ -86,4 +86,4 @@ fi
 build_if_needed
 CP="$(project_jar):$(cat "$CLASSPATH_FILE")"
 # shellcheck disable=SC2086
-exec java ${JAVA_OPTS:--Xmx2g} -cp "$CP" "$MAIN" "${ARGS[@]}" "$@"
+exec java ${JAVA_OPTS:--Xmx2g} -Dorg.slf4j.simpleLogger.defaultLogLevel=${LOG_LEVEL:-warn} -cp "$CP" "$MAIN" "${ARGS[@]}" "$@"
