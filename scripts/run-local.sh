@@ -19,9 +19,19 @@ usage() {
 }
 
 mvn_quiet() {
-  # Offline first (the usual case once dependencies are in ~/.m2), then online.
-  mvn -B -q -o -Dstyle.color=never -f "$REPO/pom.xml" "$@" \
-    || mvn -B -q -Dstyle.color=never -f "$REPO/pom.xml" "$@"
+  # Offline first (the usual case once dependencies are in ~/.m2), then online; output only
+  # on failure.
+  local log
+  log="$(mktemp)"
+  if mvn -B -q -o -Dstyle.color=never -f "$REPO/pom.xml" "$@" >"$log" 2>&1 \
+    || mvn -B -q -Dstyle.color=never -f "$REPO/pom.xml" "$@" >"$log" 2>&1; then
+    rm -f "$log"
+  else
+    cat "$log" >&2
+    rm -f "$log"
+    echo "run-local: build failed" >&2
+    exit 1
+  fi
 }
 
 project_jar() {
@@ -85,5 +95,8 @@ fi
 
 build_if_needed
 CP="$(project_jar):$(cat "$CLASSPATH_FILE")"
+# Beam logs every file it writes at INFO; warnings and the run summary are what matter here.
+LOG_OPTS=(-Dorg.slf4j.simpleLogger.defaultLogLevel=warn
+  -Dorg.slf4j.simpleLogger.log.org.apache.beam.sdk.io.FileBasedSink=error)
 # shellcheck disable=SC2086
-exec java ${JAVA_OPTS:--Xmx2g} -Dorg.slf4j.simpleLogger.defaultLogLevel=${LOG_LEVEL:-warn} -cp "$CP" "$MAIN" "${ARGS[@]}" "$@"
+exec java "${LOG_OPTS[@]}" ${JAVA_OPTS:--Xmx2g} -cp "$CP" "$MAIN" "${ARGS[@]}" "$@"

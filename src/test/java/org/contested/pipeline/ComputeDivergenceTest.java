@@ -54,8 +54,10 @@ class ComputeDivergenceTest {
     Claim alone = claim("4").side("UA").outlet("Kyiv Paper").at("geonames:2", "Vovchansk")
         .place("Kharkiv Oblast", 50.29, 36.94).build();
 
-    // Sides over [CONTESTED, RU, UA]: RU (0, 1, 0); UA mean of (.5, 0, .5) and (1, 0, 0).
+    // Sides over [CONTESTED, RU, UA]: RU (0, 1, 0); UA mean of (.5, 0, .5) and (1, 0, 0). The
+    // supports are disjoint, so the divergence is the maximum.
     double sides = (h(0.375, 0.5, 0.125) - h(0.75, 0, 0.25) / 2) / Math.log(2);
+    assertEquals(1.0, sides, 1e-12);
     // Outlets: State Agency mean of (0, 1, 0) and (1, 0, 0); Kyiv Paper (.5, 0, .5).
     double outlets = (h(0.5, 0.25, 0.25) - (h(0.5, 0.5) + h(0.5, 0.5)) / 2) / Math.log(2);
 
