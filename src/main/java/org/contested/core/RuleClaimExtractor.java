@@ -40,10 +40,31 @@ public final class RuleClaimExtractor implements ClaimExtractor {
   private static final Set<String> LOCATIVE_SKIP = Set.of(
       "the", "eastern", "western", "northern", "southern", "central", "north", "south", "east", "west", "northeastern",
       "northwestern", "southeastern", "southwestern", "ukraine", "russia", "'s", "neighbouring", "neighboring", "nearby");
-  private static final Set<String> OBJECT_SKIP = Set.of(
-      "the", "a", "of", "city", "town", "village", "villages", "settlement", "settlements", "nearby", "key", "strategic", "small",
-      "eastern", "western", "northern", "southern", "entire", "whole", "port", "frontline", "front", "line", "control", "over", "in", "and", ",");
-  private static final Set<String> PASSIVE_AUX = Set.of("is", "are", "was", "were", "been", "being", "be", "remain", "remains", "now", "still");
+  /** Words between a verb or list separator and a place name: "the nearby town of", "the villages of". */
+  private static final Set<String> APPOSITION = Set.of(
+      "the", "of", "nearby", "neighbouring", "neighboring", "key", "strategic", "small", "large", "entire", "whole", "eastern",
+      "western", "northern", "southern", "frontline", "villages", "towns", "cities", "settlements", "urban", "type");
+  /** Words that make the following name a landmark, not the object: "east of Huliaipole", "near Izium". */
+  private static final Set<String> COMPASS = Set.of(
+      "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
+      "south-east", "south-west");
+  private static final Set<String> LANDMARK_PREPOSITIONS = Set.of("near", "outside", "toward", "towards", "beyond", "past");
+  /** Objects that make a capture verb about people or things: "captured 1,478", "took prisoners". */
+  private static final Set<String> NON_PLACE_OBJECTS = Set.of(
+      "prisoner", "prisoners", "soldier", "soldiers", "troops", "servicemen", "serviceman", "fighters", "personnel", "people",
+      "civilians", "hostages", "tanks", "tank", "vehicles", "equipment", "ship", "ships", "vessel", "vessels", "weapons",
+      "trophies", "positions", "position", "initiative", "power", "pows");
+  private static final Set<String> SETTLEMENT_NOUNS = Set.of(
+      "settlement", "settlements", "village", "villages", "town", "towns", "cities", "communities", "localities");
+  private static final Set<String> QUANTIFIERS = Set.of(
+      "a", "an", "further", "additional", "another", "over", "more", "than", "about", "some", "nearly", "almost", "around", "up",
+      "to", "at", "least", "dozens", "hundreds", "thousands", "of");
+  /** Capture verbs whose object follows them in the active voice. */
+  private static final Set<String> ACTIVE_VERBS = Set.of(
+      "captured", "capture", "captures", "seized", "seize", "seizes", "took", "take", "takes", "retook", "retake", "retakes",
+      "recaptured", "recapture", "recaptures", "regained", "regain", "reclaimed", "conquered", "overran", "liberated", "liberate",
+      "liberates", "freed");
+  private static final Set<String> PASSIVE_AUX = Set.of("is", "are", "was", "were", "been", "being", "be", "remain", "remains", "now", "still", "having");
 
   private final TextAnalyzer analyzer;
   private final Lexicon lexicon;
@@ -164,7 +185,9 @@ public final class RuleClaimExtractor implements ClaimExtractor {
 
   private List<Draft> sentenceDrafts(Sentence s, List<PlaceMention> found, Attribution attribution, PlaceMention lastPlace) {
     List<Token> t = s.tokens();
-    List<Trigger> triggers = triggers(t);
+    List<Trigger> triggers = new ArrayList<>(triggers(t));
+    // "captured 2,439 prisoners in Mariupol": the verb's object is not a place.
+    triggers.removeIf(tr -> objectIsNotPlace(t, tr));
     if (triggers.isEmpty()) {
       return List.of();
     }
@@ -172,12 +195,13 @@ public final class RuleClaimExtractor implements ClaimExtractor {
     List<PlaceMention> candidates = new ArrayList<>();
     for (int k = 0; k < found.size(); k++) {
       PlaceMention m = found.get(k);
-      if (attribution.covers(m.start()) || isLocativeModifier(t, m, k > 0 ? found.get(k - 1) : null)) {
+      if (attribution.covers(m.start()) || isLocativeModifier(t, m, k > 0 ? found.get(k - 1) : null) || isLandmark(t, m.start())) {
         continue;
       }
       candidates.add(m);
     }
     candidates.addAll(unknownObjects(t, triggers, found));
+    candidates.sort((a, b) -> Integer.compare(a.start(), b.start()));
 
     List<Pairing> pairings = new ArrayList<>();
     Set<Trigger> used = new HashSet<>();
@@ -185,7 +209,7 @@ public final class RuleClaimExtractor implements ClaimExtractor {
       Trigger best = null;
       int bestDistance = Integer.MAX_VALUE;
       for (Trigger tr : triggers) {
-        if (clause[tr.start()] != clause[m.start()]) {
+        if (clause[tr.start()] != clause[m.start()] || m.end() <= tr.start() && !canPrecede(t, m, tr)) {
           continue;
         }
         int distance = tr.end() <= m.start() ? m.start() - tr.end() : tr.start() >= m.end() ? tr.start() - m.end() + 1 : 0;
@@ -197,6 +221,9 @@ public final class RuleClaimExtractor implements ClaimExtractor {
       if (best != null && bestDistance <= MAX_DISTANCE) {
         pairings.add(new Pairing(m, best, false, m.start(), m.end()));
         used.add(best);
+      } else if (!pairings.isEmpty() && coordinated(t, pairings.get(pairings.size() - 1), m, clause)) {
+        // "including Irpin, Bucha, and Hostomel": a list shares the trigger of its first member.
+        pairings.add(new Pairing(m, pairings.get(pairings.size() - 1).trigger(), false, m.start(), m.end()));
       }
     }
     // A trigger with no place of its own may point back: "the city", "there", "captured it".
@@ -283,6 +310,94 @@ public final class RuleClaimExtractor implements ClaimExtractor {
     return ids;
   }
 
+  /** Whether {@code next} follows the paired place as another member of the same list. */
+  private boolean coordinated(List<Token> t, Pairing previous, PlaceMention next, int[] clause) {
+    if (previous.end() > next.start() || clause[previous.at()] != clause[next.start()] || previous.anaphoric()) {
+      return false;
+    }
+    boolean separator = false;
+    for (int i = previous.end(); i < next.start(); i++) {
+      String w = t.get(i).lower();
+      if (w.equals(",") || w.equals("and") || w.equals("or")) {
+        separator = true;
+      } else if (!APPOSITION.contains(w) && !lexicon.placeNouns.contains(w)) {
+        return false;
+      }
+    }
+    return separator;
+  }
+
+  /** "east of Huliaipole", "near the town of Izium": a landmark locating something else. */
+  private boolean isLandmark(List<Token> t, int start) {
+    int j = start - 1;
+    while (j >= 0) {
+      String w = t.get(j).lower();
+      boolean ofAfterNoun = w.equals("of") && j > 0 && lexicon.placeNouns.contains(t.get(j - 1).lower());
+      if (w.equals("the") || lexicon.placeNouns.contains(w) || ofAfterNoun) {
+        j--;
+      } else {
+        break;
+      }
+    }
+    if (j < 0) {
+      return false;
+    }
+    String w = t.get(j).lower();
+    return LANDMARK_PREPOSITIONS.contains(w) || w.equals("of") && j > 0 && COMPASS.contains(t.get(j - 1).lower());
+  }
+
+  /** A capture verb whose object is people, a number or equipment: "took 300 prisoners", "captured a further 1,478". */
+  private boolean objectIsNotPlace(List<Token> t, Trigger tr) {
+    if (tr.category() != Category.CONTROL) {
+      return false;
+    }
+    String last = t.get(tr.end() - 1).lower();
+    if (last.equals("of") || last.equals("by") || last.equals("to") || last.equals("over")) {
+      return false;
+    }
+    int k = tr.end();
+    while (k < t.size() && QUANTIFIERS.contains(t.get(k).lower())) {
+      k++;
+    }
+    if (k >= t.size()) {
+      return false;
+    }
+    String w = t.get(k).lower();
+    if (!w.isEmpty() && Character.isDigit(w.charAt(0))) {
+      String unit = k + 1 < t.size() ? t.get(k + 1).lower() : "";
+      return !(unit.equals("percent") || unit.equals("%") || unit.equals("per"));
+    }
+    ConflictProfile.PartyHit party = profile.partyAt(t, k, perspective);
+    if (party != null && party.end() < t.size()) {
+      w = t.get(party.end()).lower();
+    }
+    return NON_PLACE_OBJECTS.contains(w);
+  }
+
+  /**
+   * A place before an active capture verb is its subject or a locative, not its object, unless the
+   * verb is passive ("Avdiivka was liberated", "Bakhmut captured by Wagner") or follows the name
+   * directly as in headlines ("Russia says Pavlivka captured").
+   */
+  private boolean canPrecede(List<Token> t, PlaceMention m, Trigger tr) {
+    if (tr.category() != Category.CONTROL && tr.category() != Category.LIBERATION || tr.end() - tr.start() > 1) {
+      return true;
+    }
+    String verb = t.get(tr.start()).lower();
+    if (!ACTIVE_VERBS.contains(verb)) {
+      return true;
+    }
+    if (tr.start() - m.end() <= 1 || tr.end() < t.size() && t.get(tr.end()).lower().equals("by")) {
+      return true;
+    }
+    for (int i = Math.max(m.end(), tr.start() - 3); i < tr.start(); i++) {
+      if (PASSIVE_AUX.contains(t.get(i).lower())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** "Kupiansk in the Kharkiv region", "Melitopol, Zaporizhzhia region": a region locating a place. */
   private boolean isLocativeModifier(List<Token> t, PlaceMention m, PlaceMention before) {
     if (before == null) {
@@ -309,8 +424,7 @@ public final class RuleClaimExtractor implements ClaimExtractor {
       }
       int i = tr.end();
       while (i < t.size()) {
-        while (i < t.size() && (t.get(i).lower().equals("the") || t.get(i).lower().equals("village") || t.get(i).lower().equals("villages")
-            || t.get(i).lower().equals("settlement") || t.get(i).lower().equals("settlements") || t.get(i).lower().equals("of"))) {
+        while (i < t.size() && (APPOSITION.contains(t.get(i).lower()) || lexicon.placeNouns.contains(t.get(i).lower()))) {
           i++;
         }
         if (i >= t.size()) {
@@ -384,8 +498,7 @@ public final class RuleClaimExtractor implements ClaimExtractor {
       clauseStart--;
     }
     int from = Math.min(clauseStart, p.at());
-    int irrealis = lexicon.irrealis.lastIn(t, Math.max(from, tr.start() - 12), tr.start());
-    if (irrealis >= 0) {
+    if (irrealisIn(t, Math.max(from, tr.start() - 12), tr.start())) {
       return null;
     }
     if (lexicon.irrealis.matchAt(t, tr.start()) > 0) {
@@ -400,7 +513,7 @@ public final class RuleClaimExtractor implements ClaimExtractor {
     }
     boolean negated = lexicon.negation.anyIn(t, Math.max(clauseStart, tr.start() - 4), tr.start());
     Integer percent = percentBefore(t, p.at(), tr);
-    boolean areaPart = tr.partial() || areaNounBetween(t, tr, p.at());
+    boolean areaPart = tr.partial() || areaNounBetween(t, tr, p.place(), p.at());
     ClaimType type;
     Polarity polarity = negated ? Polarity.DENIED : Polarity.AFFIRMED;
     String controller;
@@ -416,6 +529,10 @@ public final class RuleClaimExtractor implements ClaimExtractor {
         controller = encircler(t, tr, clauseStart, clause, attribution);
       }
       case WITHDRAWAL -> {
+        // "withdrew from the city centre into the suburbs" gives up a part, not the place.
+        if (partialTriggerAt(t, tr.end(), tr.end() + 3)) {
+          return null;
+        }
         type = ClaimType.CONTROL;
         controller = agentBefore(t, tr, clauseStart);
         if (controller == null) {
@@ -463,6 +580,26 @@ public final class RuleClaimExtractor implements ClaimExtractor {
       return null;
     }
     return new Draft(p.place(), type, controller, polarity, type == ClaimType.PARTIAL_CONTROL ? percent : null, tr.start(), confidence);
+  }
+
+  private boolean partialTriggerAt(List<Token> t, int from, int to) {
+    for (int i = from; i < Math.min(to, t.size()); i++) {
+      if (lexicon.triggers.get(Category.PARTIAL).matchAt(t, i) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Irrealis words in tokens [from, to), except "May" the month ("On 12 May"). */
+  private boolean irrealisIn(List<Token> t, int from, int to) {
+    for (int i = Math.max(0, from); i < Math.min(to, t.size()); i++) {
+      int n = lexicon.irrealis.matchAt(t, i);
+      if (n > 0 && i + n <= to && !(n == 1 && t.get(i).text().equals("May"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "to retake Crimea" is a goal; "claimed to have captured" is a report. */
@@ -631,9 +768,12 @@ public final class RuleClaimExtractor implements ClaimExtractor {
   }
 
   /** "liberated settlements of Kherson region", "occupied parts of Donetsk region": part of a region. */
-  private boolean areaNounBetween(List<Token> t, Trigger tr, int placeStart) {
+  private boolean areaNounBetween(List<Token> t, Trigger tr, PlaceMention place, int placeStart) {
+    boolean region = place.resolved() != null && place.resolved().type() == LocationType.REGION;
     for (int i = Math.max(0, placeStart - 5); i < placeStart; i++) {
-      if (lexicon.areaNouns.contains(t.get(i).lower())) {
+      String w = t.get(i).lower();
+      // "the villages of Poltavka and Malynivka" names the villages; "villages of Kharkiv region" is part of it.
+      if (lexicon.areaNouns.contains(w) && (region || !SETTLEMENT_NOUNS.contains(w))) {
         return true;
       }
     }
