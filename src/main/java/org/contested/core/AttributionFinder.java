@@ -14,6 +14,15 @@ public final class AttributionFinder {
   private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "it", "we", "i");
   private static final Set<String> STOP_BACK = Set.of(",", ".", ";", ":", "\"", "“", "”", "'", "(", ")", "that", "and", "or", "but", "as", "while", "after", "when", "—", "–", "-");
   private static final int MAX_CLAIMANT_TOKENS = 9;
+  private static final Set<String> PASSIVE = Set.of("is", "are", "was", "were", "been", "be", "being");
+  /** Words between a claimant and the speech verb that are not part of the name: "Moscow continues to claim". */
+  private static final Set<String> TRAILING = Set.of(
+      "continues", "continue", "continued", "to", "also", "has", "have", "had", "repeatedly", "previously", "again", "officially",
+      "reportedly", "later", "then", "now", "publicly", "already", "first", "once", "did", "does", "do", "earlier", "recently",
+      "falsely", "initially");
+  /** Words before a claimant that are not part of the name: "what Putin claimed". */
+  private static final Set<String> LEADING = Set.of("what", "which", "who", "whom", "when", "where", "how", "then", "also", "so", "yet", "even");
+  private static final Set<String> DETERMINERS = Set.of("some", "other", "others", "many", "several", "most", "all", "both", "few", "these", "those", "this", "it", "there");
 
   private final Lexicon lexicon;
   private final ConflictProfile profile;
@@ -39,17 +48,28 @@ public final class AttributionFinder {
         }
         continue;
       }
+      // "it was reported", "was said to": passive speech names nobody.
+      if (i > 0 && PASSIVE.contains(t.get(i - 1).lower())) {
+        continue;
+      }
       // "Y said ..." / "..., Y says"
       int start = backStart(t, i);
-      if (start < i) {
-        if (start == i - 1 && PRONOUNS.contains(t.get(start).lower())) {
+      int verbAt = i;
+      while (start < verbAt && TRAILING.contains(t.get(verbAt - 1).lower())) {
+        verbAt--;
+      }
+      while (start < verbAt && LEADING.contains(t.get(start).lower())) {
+        start++;
+      }
+      if (start < verbAt) {
+        if (start == verbAt - 1 && PRONOUNS.contains(t.get(start).lower())) {
           if (previous != null) {
-            return new Attribution(previous.claimant(), previous.side(), start, i, true);
+            return new Attribution(previous.claimant(), previous.side(), start, verbAt, true);
           }
           continue;
         }
-        if (hasNameWord(t, start, i)) {
-          return make(t, text, start, i, outlet);
+        if (hasNameWord(t, start, verbAt)) {
+          return make(t, text, start, verbAt, outlet);
         }
       }
       // "..., says Y" (verb first after a comma or quote)
@@ -92,7 +112,9 @@ public final class AttributionFinder {
     int j = verb;
     while (j > 0 && verb - j < MAX_CLAIMANT_TOKENS) {
       Token prev = t.get(j - 1);
-      if (STOP_BACK.contains(prev.lower()) || isQuote(prev)) {
+      // "Russia-appointed official": a hyphen inside a word is no boundary.
+      boolean innerHyphen = prev.text().equals("-") && j >= 2 && t.get(j - 2).end() == prev.start() && prev.end() == t.get(j).start();
+      if ((STOP_BACK.contains(prev.lower()) && !innerHyphen) || isQuote(prev)) {
         break;
       }
       if (lexicon.speech.contains(prev.lower())) {
@@ -120,7 +142,8 @@ public final class AttributionFinder {
   private boolean hasNameWord(List<Token> t, int start, int end) {
     for (int k = start; k < end; k++) {
       Token tok = t.get(k);
-      if (tok.isCapitalized() && tok.isWord()) {
+      // A sentence-initial "Some" or "Other" is capitalised but names nobody.
+      if (tok.isCapitalized() && tok.isWord() && !(k == 0 && DETERMINERS.contains(tok.lower()))) {
         return true;
       }
     }

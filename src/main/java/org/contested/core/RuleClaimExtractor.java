@@ -64,6 +64,13 @@ public final class RuleClaimExtractor implements ClaimExtractor {
       "captured", "capture", "captures", "seized", "seize", "seizes", "took", "take", "takes", "retook", "retake", "retakes",
       "recaptured", "recapture", "recaptures", "regained", "regain", "reclaimed", "conquered", "overran", "liberated", "liberate",
       "liberates", "freed");
+  private static final Set<String> PARTICIPLES = Set.of("taken", "retaken", "overrun", "held", "run", "cut");
+  /** Words between a passive subject and its verb: "was reported to have been", "has also been". */
+  private static final Set<String> PASSIVE_CHAIN = Set.of(
+      "is", "are", "was", "were", "been", "being", "be", "has", "have", "had", "reported", "reportedly", "said", "to", "also",
+      "confirmed", "fully", "officially", "finally", "completely", "now", "later", "eventually", "believed", "thought");
+  /** What may precede a sentence-internal passive subject: "and Paraskoviivka was captured". */
+  private static final Set<String> SUBJECT_BEFORE = Set.of(",", "and", "that", "of", "village", "town", "city", "settlement", "the");
   private static final Set<String> PASSIVE_AUX = Set.of("is", "are", "was", "were", "been", "being", "be", "remain", "remains", "now", "still", "having");
 
   private final TextAnalyzer analyzer;
@@ -74,6 +81,8 @@ public final class RuleClaimExtractor implements ClaimExtractor {
   private final Disambiguator disambiguator;
   /** The side "the enemy" is seen from in the current article: the outlet's, else the claimant's. */
   private String perspective;
+  /** The party the article last named as acting: the controller of its last claim, else the last party named. */
+  private String contextParty;
 
   public RuleClaimExtractor(TextAnalyzer analyzer, Gazetteer gazetteer, Lexicon lexicon, ConflictProfile profile) {
     this.analyzer = analyzer;
@@ -106,6 +115,7 @@ public final class RuleClaimExtractor implements ClaimExtractor {
     LocalDate published = article.publishedAt().atZone(ZoneOffset.UTC).toLocalDate();
     DateResolver dates = DateResolver.forArticle(published);
     perspective = profile.outletSide(article.outlet());
+    contextParty = null;
 
     List<List<PlaceMention>> mentions = new ArrayList<>();
     Set<String> regionsNamed = new HashSet<>();
@@ -167,9 +177,31 @@ public final class RuleClaimExtractor implements ClaimExtractor {
       List<Draft> all = new ArrayList<>(drafts);
       all.addAll(denied);
       previousDrafts = all;
+      contextParty = actingParty(t, all, contextParty);
       lastPlace = lastOf(resolved, lastPlace);
     }
     return List.copyOf(out.values());
+  }
+
+  /** The controller of the sentence's last affirmed capture, else the last party it names, else {@code before}. */
+  private String actingParty(List<Token> t, List<Draft> drafts, String before) {
+    for (int k = drafts.size() - 1; k >= 0; k--) {
+      Draft d = drafts.get(k);
+      if (d.polarity() == Polarity.AFFIRMED && d.controller() != null) {
+        return d.controller();
+      }
+    }
+    String last = before;
+    for (int i = 0; i < t.size(); i++) {
+      ConflictProfile.PartyHit hit = profile.partyAt(t, i, perspective);
+      if (hit != null) {
+        if (!possessiveOfName(t, hit) && !ownsClaims(t, hit)) {
+          last = hit.party();
+        }
+        i = hit.end() - 1;
+      }
+    }
+    return last;
   }
 
   private static PlaceMention lastOf(List<PlaceMention> resolved, PlaceMention fallback) {
@@ -192,16 +224,18 @@ public final class RuleClaimExtractor implements ClaimExtractor {
       return List.of();
     }
     int[] clause = clauseIds(t);
+    List<PlaceMention> all = new ArrayList<>(found);
+    all.addAll(unknownObjects(t, triggers, found));
+    all.addAll(unknownSubjects(t, triggers, all));
+    all.sort((a, b) -> Integer.compare(a.start(), b.start()));
     List<PlaceMention> candidates = new ArrayList<>();
-    for (int k = 0; k < found.size(); k++) {
-      PlaceMention m = found.get(k);
-      if (attribution.covers(m.start()) || isLocativeModifier(t, m, k > 0 ? found.get(k - 1) : null) || isLandmark(t, m.start())) {
+    for (int k = 0; k < all.size(); k++) {
+      PlaceMention m = all.get(k);
+      if (attribution.covers(m.start()) || isLocativeModifier(t, m, k > 0 ? all.get(k - 1) : null) || isLandmark(t, m.start())) {
         continue;
       }
       candidates.add(m);
     }
-    candidates.addAll(unknownObjects(t, triggers, found));
-    candidates.sort((a, b) -> Integer.compare(a.start(), b.start()));
 
     List<Pairing> pairings = new ArrayList<>();
     Set<Trigger> used = new HashSet<>();
@@ -209,7 +243,8 @@ public final class RuleClaimExtractor implements ClaimExtractor {
       Trigger best = null;
       int bestDistance = Integer.MAX_VALUE;
       for (Trigger tr : triggers) {
-        if (clause[tr.start()] != clause[m.start()] || m.end() <= tr.start() && !canPrecede(t, m, tr)) {
+        if (clause[tr.start()] != clause[m.start()] || m.end() <= tr.start() && !canPrecede(t, m, tr)
+            || m.start() >= tr.end() && isAdjectival(tr) && !appositionOnly(t, tr.end(), m.start())) {
           continue;
         }
         int distance = tr.end() <= m.start() ? m.start() - tr.end() : tr.start() >= m.end() ? tr.start() - m.end() + 1 : 0;
@@ -218,9 +253,20 @@ public final class RuleClaimExtractor implements ClaimExtractor {
           best = tr;
         }
       }
+      Trigger including = best == null || bestDistance <= MAX_DISTANCE ? null : includedIn(t, m, triggers, clause);
+      if (including != null) {
+        best = including;
+        bestDistance = 0;
+      }
       if (best != null && bestDistance <= MAX_DISTANCE) {
         pairings.add(new Pairing(m, best, false, m.start(), m.end()));
         used.add(best);
+        // "advances in besieged Mariupol": the verb before an adjectival trigger governs the place too.
+        Trigger outer = governingVerb(t, best, triggers, clause);
+        if (outer != null && best.end() <= m.start()) {
+          pairings.add(new Pairing(m, outer, false, m.start(), m.end()));
+          used.add(outer);
+        }
       } else if (!pairings.isEmpty() && coordinated(t, pairings.get(pairings.size() - 1), m, clause)) {
         // "including Irpin, Bucha, and Hostomel": a list shares the trigger of its first member.
         pairings.add(new Pairing(m, pairings.get(pairings.size() - 1).trigger(), false, m.start(), m.end()));
@@ -230,6 +276,20 @@ public final class RuleClaimExtractor implements ClaimExtractor {
     for (Trigger tr : triggers) {
       if (used.contains(tr)) {
         continue;
+      }
+      // "..., though intense fighting continues": fighting with no place goes on at the last one named.
+      if (tr.category() == Category.CONTESTED && intransitive(t, tr)) {
+        PlaceMention last = null;
+        for (PlaceMention m : candidates) {
+          if (m.end() <= tr.start() && clause[m.start()] == clause[tr.start()]) {
+            last = m;
+          }
+        }
+        if (last != null) {
+          pairings.add(new Pairing(last, tr, true, last.start(), last.end()));
+          used.add(tr);
+          continue;
+        }
       }
       int a = anaphorNear(t, tr, clause);
       PlaceMention antecedent = lastPlace;
@@ -327,6 +387,62 @@ public final class RuleClaimExtractor implements ClaimExtractor {
     return separator;
   }
 
+  /** "fighting continues", "remains contested": a contested trigger that takes no place after it. */
+  private static boolean intransitive(List<Token> t, Trigger tr) {
+    String last = t.get(tr.end() - 1).lower();
+    boolean nextIsPreposition = tr.end() < t.size() && Set.of("in", "for", "at", "around", "of", "near", "over")
+        .contains(t.get(tr.end()).lower());
+    return !Set.of("in", "for", "at", "around", "of").contains(last) && !nextIsPreposition;
+  }
+
+  /** "retook several towns ... including Makariv": the trigger whose object the list spells out. */
+  private Trigger includedIn(List<Token> t, PlaceMention m, List<Trigger> triggers, int[] clause) {
+    int j = m.start() - 1;
+    while (j >= 0 && (APPOSITION.contains(t.get(j).lower()) || lexicon.placeNouns.contains(t.get(j).lower()))) {
+      j--;
+    }
+    if (j < 0 || !(t.get(j).lower().equals("including") || t.get(j).lower().equals("includes"))) {
+      return null;
+    }
+    Trigger found = null;
+    for (Trigger tr : triggers) {
+      if (tr.end() <= j && clause[tr.start()] == clause[m.start()] && j - tr.end() <= 12) {
+        found = tr;
+      }
+    }
+    return found;
+  }
+
+  /** The verb trigger right before an adjectival one: "advances in [besieged] Mariupol". */
+  private Trigger governingVerb(List<Token> t, Trigger inner, List<Trigger> triggers, int[] clause) {
+    if (inner.category() != Category.ENCIRCLED && !isAdjectival(inner)) {
+      return null;
+    }
+    for (Trigger tr : triggers) {
+      if (tr != inner && tr.end() <= inner.start() && clause[tr.start()] == clause[inner.start()]
+          && (tr.category() == Category.PARTIAL || tr.category() == Category.CONTROL) && appositionOnly(t, tr.end(), inner.start())) {
+        return tr;
+      }
+    }
+    return null;
+  }
+
+  /** "occupied", "Russian-held": a trigger that qualifies the name right after it. */
+  private static boolean isAdjectival(Trigger tr) {
+    return tr.category() == Category.OCCUPATION || tr.category() == Category.COMPOUND;
+  }
+
+  /** Whether tokens [from, to) only introduce a name: "the port city of". */
+  private boolean appositionOnly(List<Token> t, int from, int to) {
+    for (int i = from; i < to; i++) {
+      String w = t.get(i).lower();
+      if (!APPOSITION.contains(w) && !lexicon.placeNouns.contains(w)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** "east of Huliaipole", "near the town of Izium": a landmark locating something else. */
   private boolean isLandmark(List<Token> t, int start) {
     int j = start - 1;
@@ -411,15 +527,16 @@ public final class RuleClaimExtractor implements ClaimExtractor {
       return false;
     }
     String w = t.get(j).lower();
-    return j == before.end() && (w.equals("in") || w.equals(",") || w.equals("of")) || j + 1 == before.end() + 1 && w.equals("in")
-        || j == before.end() && w.equals("near");
+    // "Rubizhne, Popasna and Sievierodonetsk" is a list; "Melitopol, Zaporizhzhia region" locates.
+    boolean region = m.resolved() != null && m.resolved().type() == LocationType.REGION;
+    return j == before.end() && (w.equals("in") || w.equals("of") || w.equals(",") && region) || j == before.end() && w.equals("near");
   }
 
   /** Unknown capitalised names right after a capture verb: "captured Pidlisne and Myrna Dolina". */
   private List<PlaceMention> unknownObjects(List<Token> t, List<Trigger> triggers, List<PlaceMention> known) {
     List<PlaceMention> out = new ArrayList<>();
     for (Trigger tr : triggers) {
-      if (tr.category() != Category.CONTROL && tr.category() != Category.LIBERATION && tr.category() != Category.ENCIRCLED) {
+      if (tr.category() == Category.COMPOUND) {
         continue;
       }
       int i = tr.end();
@@ -452,6 +569,37 @@ public final class RuleClaimExtractor implements ClaimExtractor {
           break;
         }
       }
+    }
+    return out;
+  }
+
+  /** Unknown names that are the subject of a passive capture: "Paraskoviivka was reported to have been captured". */
+  private List<PlaceMention> unknownSubjects(List<Token> t, List<Trigger> triggers, List<PlaceMention> known) {
+    List<PlaceMention> out = new ArrayList<>();
+    for (Trigger tr : triggers) {
+      if (tr.category() != Category.CONTROL && tr.category() != Category.LIBERATION) {
+        continue;
+      }
+      int j = tr.start() - 1;
+      boolean passive = false;
+      while (j >= 0 && j >= tr.start() - 8 && PASSIVE_CHAIN.contains(t.get(j).lower())) {
+        passive |= PASSIVE_AUX.contains(t.get(j).lower());
+        j--;
+      }
+      if (!passive || j < 0 || j == tr.start() - 1) {
+        continue;
+      }
+      int end = j + 1;
+      int start = end;
+      while (start > 0 && end - start < 3 && t.get(start - 1).isCapitalized() && t.get(start - 1).isWord()) {
+        start--;
+      }
+      final int s0 = start;
+      if (start == end || known.stream().anyMatch(m -> m.end() > s0 && m.start() < end)
+          || places.unknownNameEnd(t, start) != end || start > 0 && !SUBJECT_BEFORE.contains(t.get(start - 1).lower())) {
+        continue;
+      }
+      out.add(new PlaceMention(start, end, joined(t, start, end), List.of(), null, "not in gazetteer"));
     }
     return out;
   }
@@ -604,6 +752,11 @@ public final class RuleClaimExtractor implements ClaimExtractor {
 
   /** "to retake Crimea" is a goal; "claimed to have captured" is a report. */
   private boolean infinitive(List<Token> t, int start) {
+    String verb = t.get(start).lower();
+    // "to occupied Crimea": a participle after "to" is an adjective, not an infinitive.
+    if (verb.endsWith("ed") || PARTICIPLES.contains(verb)) {
+      return false;
+    }
     int k = start - 1;
     if (k >= 0 && (t.get(k).lower().equals("fully") || t.get(k).lower().equals("have"))) {
       k--;
@@ -640,6 +793,10 @@ public final class RuleClaimExtractor implements ClaimExtractor {
     }
     if (party == null && profile.isParty(attribution.side())) {
       party = attribution.side();
+    }
+    if (party == null) {
+      // "Paraskoviivka was captured on 17 February": the side the narrative is about.
+      party = contextParty;
     }
     return party;
   }
