@@ -1,5 +1,7 @@
 package org.contested.core;
 
+import org.contested.core.gazetteer.NameFolder;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -53,10 +55,19 @@ public final class Disambiguator {
     if (remaining.isEmpty()) {
       return mention.withResolution(null, "not in gazetteer");
     }
+    if (remaining.size() == 1 && foreignAlias(remaining.get(0), mention.surface(), context)) {
+      // Măieru (Romania) lists "Makarivka" among its alternate names: not the Makarivka of a war report.
+      return mention.withResolution(null, "only a place outside the theatre has the alias " + mention.surface());
+    }
     if (remaining.size() > 1) {
       return mention.withResolution(null, "ambiguous: " + remaining.size() + " places named " + mention.surface() + " and no context to choose");
     }
     return mention.withResolution(remaining.get(0), deciding.isEmpty() ? "unique" : String.join(" > ", deciding));
+  }
+
+  private static boolean foreignAlias(Place p, String surface, Context context) {
+    return !context.theatreCountries().isEmpty() && !context.theatreCountries().contains(p.countryCode())
+        && !NameFolder.fold(p.name()).equals(NameFolder.fold(surface));
   }
 
   interface BiPredicate2 {

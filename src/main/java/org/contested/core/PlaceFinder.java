@@ -85,8 +85,7 @@ public final class PlaceFinder {
   private boolean partOfLongerName(List<Token> t, int start, int end) {
     boolean nextName = end < t.size() && t.get(end).isCapitalized() && t.get(end).isWord()
         && !lexicon.stopNames.contains(t.get(end).lower()) && !lexicon.placeNouns.contains(t.get(end).lower())
-        && !lexicon.facilityHeads.contains(t.get(end).lower()) && profile.partyAt(t, end, null) == null
-        && gazetteer.lookupStrict(t.get(end).text()).isEmpty();
+        && !lexicon.facilityHeads.contains(t.get(end).lower()) && gazetteer.lookupStrict(t.get(end).text()).isEmpty();
     boolean prevName = start > 0 && t.get(start - 1).isCapitalized() && t.get(start - 1).isWord()
         && !lexicon.stopNames.contains(t.get(start - 1).lower()) && profile.partyAt(t, start - 1, null) == null
         && !lexicon.facilityHeads.contains(t.get(start - 1).lower()) && gazetteer.lookupStrict(t.get(start - 1).text()).isEmpty()

@@ -53,7 +53,8 @@ public final class RuleClaimExtractor implements ClaimExtractor {
   private static final Set<String> NON_PLACE_OBJECTS = Set.of(
       "prisoner", "prisoners", "soldier", "soldiers", "troops", "servicemen", "serviceman", "fighters", "personnel", "people",
       "civilians", "hostages", "tanks", "tank", "vehicles", "equipment", "ship", "ships", "vessel", "vessels", "weapons",
-      "trophies", "positions", "position", "initiative", "power", "pows");
+      "trophies", "positions", "position", "initiative", "power", "pows", "place", "part", "office", "measures", "steps", "action",
+      "responsibility", "note", "care", "aim", "shelter", "refuge", "photos", "photo");
   private static final Set<String> SETTLEMENT_NOUNS = Set.of(
       "settlement", "settlements", "village", "villages", "town", "towns", "cities", "communities", "localities");
   private static final Set<String> QUANTIFIERS = Set.of(
@@ -71,6 +72,9 @@ public final class RuleClaimExtractor implements ClaimExtractor {
       "confirmed", "fully", "officially", "finally", "completely", "now", "later", "eventually", "believed", "thought");
   /** What may precede a sentence-internal passive subject: "and Paraskoviivka was captured". */
   private static final Set<String> SUBJECT_BEFORE = Set.of(",", "and", "that", "of", "village", "town", "city", "settlement", "the");
+  /** Words that make a contested trigger a predicate about a place named before: "fighting continues". */
+  private static final Set<String> PREDICATES = Set.of(
+      "continues", "continued", "ongoing", "contested", "fought", "stagnated", "continue", "raging", "rages");
   private static final Set<String> PASSIVE_AUX = Set.of("is", "are", "was", "were", "been", "being", "be", "remain", "remains", "now", "still", "having");
 
   private final TextAnalyzer analyzer;
@@ -389,6 +393,13 @@ public final class RuleClaimExtractor implements ClaimExtractor {
 
   /** "fighting continues", "remains contested": a contested trigger that takes no place after it. */
   private static boolean intransitive(List<Token> t, Trigger tr) {
+    boolean predicate = false;
+    for (int i = tr.start(); i < tr.end(); i++) {
+      predicate |= PREDICATES.contains(t.get(i).lower());
+    }
+    if (!predicate) {
+      return false;
+    }
     String last = t.get(tr.end() - 1).lower();
     boolean nextIsPreposition = tr.end() < t.size() && Set.of("in", "for", "at", "around", "of", "near", "over")
         .contains(t.get(tr.end()).lower());
@@ -558,7 +569,9 @@ public final class RuleClaimExtractor implements ClaimExtractor {
             break;
           }
           String surface = joined(t, i, end);
-          if (places.known(surface) || (end < t.size() && lexicon.facilityHeads.contains(t.get(end).lower()))) {
+          // "occupied Donbas regions": an unknown name with a region noun is an area, not a settlement.
+          if (places.known(surface) || (end < t.size() && (lexicon.facilityHeads.contains(t.get(end).lower())
+              || lexicon.areaNouns.contains(t.get(end).lower()) || lexicon.placeNouns.contains(t.get(end).lower())))) {
             break;
           }
           out.add(new PlaceMention(i, end, surface, List.of(), null, "not in gazetteer"));
@@ -626,7 +639,7 @@ public final class RuleClaimExtractor implements ClaimExtractor {
       }
       String w = t.get(i).lower();
       // "it" only as the object right after the verb ("captured it").
-      if (w.equals("it") && i != tr.end()) {
+      if (w.equals("it") && (i != tr.end() || tr.category() == Category.PARTIAL || tr.category() == Category.CONTESTED)) {
         continue;
       }
       if (w.equals("there") && i < tr.start()) {
