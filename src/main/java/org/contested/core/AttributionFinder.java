@@ -48,15 +48,15 @@ public final class AttributionFinder {
         }
         continue;
       }
-      // "it was reported", "was said to": passive speech names nobody.
-      if (i > 0 && PASSIVE.contains(t.get(i - 1).lower())) {
-        continue;
-      }
       // "Y said ..." / "..., Y says"
       int start = backStart(t, i);
       int verbAt = i;
       while (start < verbAt && TRAILING.contains(t.get(verbAt - 1).lower())) {
         verbAt--;
+      }
+      // "it was reported", "was also confirmed to": passive speech names nobody.
+      if (verbAt > 0 && PASSIVE.contains(t.get(verbAt - 1).lower())) {
+        continue;
       }
       while (start < verbAt && LEADING.contains(t.get(start).lower())) {
         start++;

@@ -57,6 +57,8 @@ public final class RuleClaimExtractor implements ClaimExtractor {
       "responsibility", "note", "care", "aim", "shelter", "refuge", "photos", "photo");
   private static final Set<String> SETTLEMENT_NOUNS = Set.of(
       "settlement", "settlements", "village", "villages", "town", "towns", "cities", "communities", "localities");
+  private static final Set<String> COUNT_WORDS = Set.of(
+      "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "dozens", "dozen", "many", "more", "new");
   private static final Set<String> QUANTIFIERS = Set.of(
       "a", "an", "further", "additional", "another", "over", "more", "than", "about", "some", "nearly", "almost", "around", "up",
       "to", "at", "least", "dozens", "hundreds", "thousands", "of");
@@ -281,6 +283,21 @@ public final class RuleClaimExtractor implements ClaimExtractor {
       if (used.contains(tr)) {
         continue;
       }
+      // "liberated 20 settlements" with a region named in the clause: part of that region.
+      if (settlementsObject(t, tr)) {
+        PlaceMention region = null;
+        for (PlaceMention m : candidates) {
+          if (clause[m.start()] == clause[tr.start()] && m.resolved() != null && m.resolved().type() == LocationType.REGION
+              && Math.abs(m.start() - tr.start()) <= 2 * MAX_DISTANCE) {
+            region = m;
+          }
+        }
+        if (region != null) {
+          pairings.add(new Pairing(region, new Trigger(tr.category(), tr.start(), tr.end(), true), false, region.start(), region.end()));
+          used.add(tr);
+          continue;
+        }
+      }
       // "..., though intense fighting continues": fighting with no place goes on at the last one named.
       if (tr.category() == Category.CONTESTED && intransitive(t, tr)) {
         PlaceMention last = null;
@@ -473,6 +490,21 @@ public final class RuleClaimExtractor implements ClaimExtractor {
     return LANDMARK_PREPOSITIONS.contains(w) || w.equals("of") && j > 0 && COMPASS.contains(t.get(j - 1).lower());
   }
 
+  /** "liberated 20 settlements", "captured several villages": a count of unnamed settlements. */
+  private boolean settlementsObject(List<Token> t, Trigger tr) {
+    if (tr.category() != Category.CONTROL && tr.category() != Category.LIBERATION) {
+      return false;
+    }
+    int k = tr.end();
+    boolean counted = false;
+    while (k < t.size() && (QUANTIFIERS.contains(t.get(k).lower()) || Character.isDigit(t.get(k).text().charAt(0))
+        || COUNT_WORDS.contains(t.get(k).lower()))) {
+      counted = true;
+      k++;
+    }
+    return counted && k < t.size() && SETTLEMENT_NOUNS.contains(t.get(k).lower());
+  }
+
   /** A capture verb whose object is people, a number or equipment: "took 300 prisoners", "captured a further 1,478". */
   private boolean objectIsNotPlace(List<Token> t, Trigger tr) {
     if (tr.category() != Category.CONTROL) {
@@ -492,7 +524,7 @@ public final class RuleClaimExtractor implements ClaimExtractor {
     String w = t.get(k).lower();
     if (!w.isEmpty() && Character.isDigit(w.charAt(0))) {
       String unit = k + 1 < t.size() ? t.get(k + 1).lower() : "";
-      return !(unit.equals("percent") || unit.equals("%") || unit.equals("per"));
+      return !(unit.equals("percent") || unit.equals("%") || unit.equals("per") || SETTLEMENT_NOUNS.contains(unit));
     }
     ConflictProfile.PartyHit party = profile.partyAt(t, k, perspective);
     if (party != null && party.end() < t.size()) {
@@ -667,6 +699,7 @@ public final class RuleClaimExtractor implements ClaimExtractor {
     }
     if (tr.category() == Category.PARTIAL && t.get(tr.start()).lower().startsWith("advance") && p.place().resolved() != null
         && p.place().resolved().type() == LocationType.REGION) {
+      // "advances in Zaporizhzhia region" is movement, not a share of the region.
       return null;
     }
     if (infinitive(t, tr.start())) {
