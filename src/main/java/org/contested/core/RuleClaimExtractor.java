@@ -77,6 +77,7 @@ public final class RuleClaimExtractor implements ClaimExtractor {
   /** Words that make a contested trigger a predicate about a place named before: "fighting continues". */
   private static final Set<String> PREDICATES = Set.of(
       "continues", "continued", "ongoing", "contested", "fought", "stagnated", "continue", "raging", "rages");
+  private static final Set<String> SEPARATORS = Set.of(",", "and", "or", "but", ";", ":", "-", "–", "—");
   private static final Set<String> PASSIVE_AUX = Set.of("is", "are", "was", "were", "been", "being", "be", "remain", "remains", "now", "still", "having");
 
   private final TextAnalyzer analyzer;
@@ -250,6 +251,7 @@ public final class RuleClaimExtractor implements ClaimExtractor {
       int bestDistance = Integer.MAX_VALUE;
       for (Trigger tr : triggers) {
         if (clause[tr.start()] != clause[m.start()] || m.end() <= tr.start() && !canPrecede(t, m, tr)
+            || m.end() <= tr.start() && tr.category() == Category.CONTESTED && !intransitive(t, tr)
             || m.start() >= tr.end() && isAdjectival(tr) && !appositionOnly(t, tr.end(), m.start())) {
           continue;
         }
@@ -302,7 +304,7 @@ public final class RuleClaimExtractor implements ClaimExtractor {
       if (tr.category() == Category.CONTESTED && intransitive(t, tr)) {
         PlaceMention last = null;
         for (PlaceMention m : candidates) {
-          if (m.end() <= tr.start() && clause[m.start()] == clause[tr.start()]) {
+          if (m.end() <= tr.start()) {
             last = m;
           }
         }
@@ -411,7 +413,8 @@ public final class RuleClaimExtractor implements ClaimExtractor {
   /** "fighting continues", "remains contested": a contested trigger that takes no place after it. */
   private static boolean intransitive(List<Token> t, Trigger tr) {
     boolean predicate = false;
-    for (int i = tr.start(); i < tr.end(); i++) {
+    // "heavy fighting continues": the predicate may follow the matched phrase.
+    for (int i = tr.start(); i < Math.min(t.size(), tr.end() + 1); i++) {
       predicate |= PREDICATES.contains(t.get(i).lower());
     }
     if (!predicate) {
@@ -546,7 +549,19 @@ public final class RuleClaimExtractor implements ClaimExtractor {
     if (!ACTIVE_VERBS.contains(verb)) {
       return true;
     }
-    if (tr.start() - m.end() <= 1 || tr.end() < t.size() && t.get(tr.end()).lower().equals("by")) {
+    if (tr.end() < t.size() && t.get(tr.end()).lower().equals("by")) {
+      return true;
+    }
+    int k = tr.end();
+    while (k < t.size() && APPOSITION.contains(t.get(k).lower())) {
+      k++;
+    }
+    if (k < t.size() && t.get(k).isCapitalized() && t.get(k).isWord()) {
+      // "units in Bakhmut captured Klishchiivka": the verb has its own object.
+      return false;
+    }
+    if (tr.start() == m.end() || tr.start() - m.end() == 1 && !SEPARATORS.contains(t.get(m.end()).lower())) {
+      // "Russia says Pavlivka captured", "Bakhmut fully taken": a headline's dropped auxiliary.
       return true;
     }
     for (int i = Math.max(m.end(), tr.start() - 3); i < tr.start(); i++) {

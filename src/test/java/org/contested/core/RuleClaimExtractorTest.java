@@ -120,4 +120,165 @@ class RuleClaimExtractorTest {
     assertEquals(DatePrecision.MONTH, month.get(0).precision());
     assertEquals(LocalDate.of(2022, 8, 1), month.get(0).date());
   }
+
+  // ------------------------------------------------------------ hard cases found on the dev set (own sentences)
+
+  private static List<String> wire(String text) {
+    return claims("Wire", "2025-11-20", "", text);
+  }
+
+  @Test
+  void monthMayIsNotAModal() {
+    assertEquals(List.of("Rubizhne CONTROL RU AFFIRMED by OTHER 2025-05-12 DAY"), wire("On 12 May, Russian troops captured Rubizhne."));
+  }
+
+  @Test
+  void namedVillagesAreWholeVillagesAndLandmarksAreNoObjects() {
+    List<String> got = wire("Ukrainian units recaptured the villages of Poltavka and Malynivka east of Huliaipole.");
+    assertTrue(got.stream().anyMatch(r -> r.startsWith("Poltavka CONTROL UA AFFIRMED")), got.toString());
+    assertTrue(got.stream().anyMatch(r -> r.startsWith("Malynivka CONTROL UA AFFIRMED")), got.toString());
+    assertTrue(got.stream().noneMatch(r -> r.startsWith("Hul")), got.toString());
+  }
+
+  @Test
+  void listMembersShareTheTriggerOfTheFirst() {
+    List<String> got = wire("Kyiv said it had recaptured the whole area west of the capital, including Irpin, Bucha and Hostomel.");
+    for (String town : List.of("Irpin", "Bucha", "Hostomel")) {
+      assertTrue(got.stream().anyMatch(r -> r.startsWith(town + " CONTROL UA AFFIRMED by UA")), got.toString());
+    }
+  }
+
+  @Test
+  void listOfTownsIsNotOneTownLocatingAnother() {
+    List<String> got = wire("Russian units pushed into parts of Rubizhne, Popasna and Sievierodonetsk.");
+    assertEquals(3, got.size(), got.toString());
+    assertTrue(got.stream().allMatch(r -> r.contains("PARTIAL_CONTROL RU")), got.toString());
+  }
+
+  @Test
+  void capturedPeopleAreNoPlaceClaim() {
+    assertEquals(List.of(), wire("Moscow said its troops had killed 300 soldiers in Mariupol and captured a further 1,200."));
+    assertEquals(List.of(), wire("Ukrainian forces took dozens of prisoners near Robotyne."));
+  }
+
+  @Test
+  void placeBeforeAnActiveCaptureVerbIsItsSubject() {
+    List<String> got = wire("Russian units based in Bakhmut captured Klishchiivka.");
+    assertTrue(got.stream().noneMatch(r -> r.startsWith("Bakhmut")), got.toString());
+    assertTrue(got.stream().anyMatch(r -> r.startsWith("Klishchiivka CONTROL RU")), got.toString());
+  }
+
+  @Test
+  void passiveCaptureKeepsThePlaceBeforeTheVerb() {
+    List<String> got = wire("Avdiivka was fully captured by Russian forces, the ministry said.");
+    assertTrue(got.stream().anyMatch(r -> r.startsWith("Avdiivka CONTROL RU AFFIRMED")), got.toString());
+  }
+
+  @Test
+  void participleAfterToIsAnAdjective() {
+    assertEquals(List.of("Crimea CONTROL RU AFFIRMED by OTHER 2025-11-20 DAY"), wire("Lorries still drive to occupied Crimea every night."));
+  }
+
+  @Test
+  void occupiedQualifiesOnlyTheNameRightAfterIt() {
+    List<String> got = wire("Buses that used to run to occupied Crimea now go round through Zaporizhzhia.");
+    assertEquals(List.of("Crimea CONTROL RU AFFIRMED by OTHER 2025-11-20 DAY"), got);
+  }
+
+  @Test
+  void withdrawalFromAVillageMissingFromTheGazetteer() {
+    List<String> got = wire("Russian troops withdrew from Makarivka overnight.");
+    assertEquals(List.of("Makarivka CONTROL RU DENIED by OTHER 2025-11-20 DAY"), got);
+  }
+
+  @Test
+  void withdrawalFromACityCentreIsNoLossOfTheCity() {
+    List<String> got = wire("Russian troops withdrew from the city centre of Slavutych into its suburbs.");
+    assertTrue(got.stream().noneMatch(r -> r.contains("DENIED")), got.toString());
+  }
+
+  @Test
+  void foreignPlaceKnownOnlyByAnAliasStaysUnresolved() {
+    Article a = new Article("t1", null, "Wire", Instant.parse("2025-11-20T00:00:00Z"), "", "Ukrainian troops liberated Makarivka.", "en", "test", 0);
+    List<Claim> got = extractor.extract(a);
+    assertEquals(1, got.size(), got.toString());
+    assertEquals(null, got.get(0).locationId());
+    assertEquals("Makarivka", got.get(0).locationName());
+  }
+
+  @Test
+  void firstNameOfAPersonIsNoPlace() {
+    assertEquals(List.of(), wire("President Volodymyr Zelenskyy took part in a meeting of EU leaders in Brussels."));
+  }
+
+  @Test
+  void tookPlaceIsNoCapture() {
+    assertEquals(List.of(), wire("The talks took place in the Chernihiv region, which hosts many displaced people."));
+  }
+
+  @Test
+  void fightingContinuesAtThePlaceNamedBefore() {
+    List<String> got = claims("Wire", "2022-11-28", "Ukraine rejects Russian claims that Bakhmut is surrounded, though heavy fighting continues", "");
+    assertTrue(got.contains("Bakhmut ENCIRCLED RU DENIED by UA 2022-11-28 DAY"), got.toString());
+    assertTrue(got.contains("Bakhmut CONTESTED null AFFIRMED by UA 2022-11-28 DAY"), got.toString());
+  }
+
+  @Test
+  void historicFightingIsNoCurrentContest() {
+    List<String> got = wire("Kupiansk is a city in the Kharkiv region that has seen heavy fighting since 2022.");
+    assertEquals(List.of(), got);
+  }
+
+  @Test
+  void advanceIntoABesiegedCityIsPartialControlAndEncirclement() {
+    List<String> got = claims("Wire", "2022-04-15", "Russia claims advances in besieged port of Mariupol", "");
+    assertTrue(got.contains("Mariupol ENCIRCLED RU AFFIRMED by RU 2022-04-15 DAY"), got.toString());
+    assertTrue(got.contains("Mariupol PARTIAL_CONTROL RU AFFIRMED by RU 2022-04-15 DAY"), got.toString());
+  }
+
+  @Test
+  void countedSettlementsArePartOfTheNamedRegion() {
+    List<String> got = wire("Ukraine says its forces have pushed forward in the Kharkiv region and liberated 20 settlements.");
+    assertTrue(got.stream().anyMatch(r -> r.startsWith("Kharkiv Oblast PARTIAL_CONTROL UA AFFIRMED by UA")), got.toString());
+  }
+
+  @Test
+  void advancesInARegionAreNoShareOfIt() {
+    assertEquals(List.of(), wire("Ukraine claims some advances in southern Zaporizhzhia region despite the mines."));
+  }
+
+  @Test
+  void unknownNameWithARegionNounIsNoSettlement() {
+    assertEquals(List.of(), wire("Cosmonauts posed with the flags of occupied Donbas regions."));
+  }
+
+  @Test
+  void passiveSpeechVerbNamesNoClaimant() {
+    List<String> got = wire("Later that day, the village of Makarivka was also confirmed to have been liberated by Ukrainian forces.");
+    assertEquals(List.of("Makarivka CONTROL UA AFFIRMED by OTHER 2025-11-20 DAY"), got);
+  }
+
+  @Test
+  void hyphenatedClaimantKeepsItsSide() {
+    Article a = new Article("t1", null, "Wire", Instant.parse("2023-08-14T00:00:00Z"),
+        "Six hurt in shelling of Russian-occupied areas of Donetsk region, Russia-appointed official says", "", "en", "test", 0);
+    List<Claim> got = extractor.extract(a);
+    assertEquals(1, got.size(), got.toString());
+    assertEquals("RU", got.get(0).claimantSide());
+    assertEquals("Russia-appointed official", got.get(0).claimant());
+  }
+
+  @Test
+  void claimantDropsAuxiliaryWords() {
+    Article a = new Article("t1", null, "Wire", Instant.parse("2025-12-12T00:00:00Z"), "",
+        "Moscow continues to claim that its troops captured Kupiansk.", "en", "test", 0);
+    assertEquals("Moscow", extractor.extract(a).get(0).claimant());
+  }
+
+  @Test
+  void passiveCaptureWithoutAgentTakesTheNarrativeParty() {
+    List<String> got = claims("Wire", "2023-03-01", "",
+        "Russian forces pressed on towards the west. Paraskoviivka was reported to have been captured on 17 February.");
+    assertEquals(List.of("Paraskoviivka CONTROL RU AFFIRMED by OTHER 2023-02-17 DAY"), got);
+  }
 }
