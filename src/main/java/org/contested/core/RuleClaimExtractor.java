@@ -185,6 +185,12 @@ public final class RuleClaimExtractor implements ClaimExtractor {
       all.addAll(denied);
       previousDrafts = all;
       contextParty = actingParty(t, all, contextParty);
+      // A later sentence without a date of its own continues from the last day this one named
+      // ("entered Starobilsk on 2 March ... entered Balakliia during the day"); a year or month
+      // named in passing ("annexed in 2014") is background, not the narrative's time.
+      if (!sentenceDates.isEmpty() && sentenceDates.get(sentenceDates.size() - 1).precision() == DatePrecision.DAY) {
+        narrative = sentenceDates.get(sentenceDates.size() - 1);
+      }
       lastPlace = lastOf(resolved, lastPlace);
     }
     return List.copyOf(out.values());
@@ -706,7 +712,10 @@ public final class RuleClaimExtractor implements ClaimExtractor {
       clauseStart--;
     }
     int from = Math.min(clauseStart, p.at());
-    if (irrealisIn(t, Math.max(from, tr.start() - 12), tr.start())) {
+    // A modal or plan governs the rest of its clause ("demanded that Ukraine withdraw ... in exchange
+    // for freezing the front line"), but not what a later speech verb reports.
+    int speech = lexicon.speech.lastIn(t, from, tr.start());
+    if (irrealisIn(t, Math.max(Math.max(from, speech + 1), tr.start() - 30), tr.start())) {
       return null;
     }
     if (lexicon.irrealis.matchAt(t, tr.start()) > 0) {
