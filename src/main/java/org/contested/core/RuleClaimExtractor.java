@@ -78,6 +78,7 @@ public final class RuleClaimExtractor implements ClaimExtractor {
   private static final Set<String> PREDICATES = Set.of(
       "continues", "continued", "ongoing", "contested", "fought", "stagnated", "continue", "raging", "rages");
   private static final Set<String> SEPARATORS = Set.of(",", "and", "or", "but", ";", ":", "-", "–", "—");
+  private static final Set<String> FIGHT_LINKS = Set.of("took", "takes", "place", "at", "in", "for", "around", "over", "continued", "continues", "raged", "rages");
   private static final Set<String> PASSIVE_AUX = Set.of("is", "are", "was", "were", "been", "being", "be", "remain", "remains", "now", "still", "having");
 
   private final TextAnalyzer analyzer;
@@ -604,6 +605,12 @@ public final class RuleClaimExtractor implements ClaimExtractor {
         continue;
       }
       int i = tr.end();
+      if (tr.category() == Category.CONTESTED) {
+        // "heavy fighting took place at the village of Dovhenke"
+        while (i < t.size() && i - tr.end() < 5 && FIGHT_LINKS.contains(t.get(i).lower()) || i < t.size() && t.get(i).lower().endsWith("ly")) {
+          i++;
+        }
+      }
       while (i < t.size()) {
         while (i < t.size() && (APPOSITION.contains(t.get(i).lower()) || lexicon.placeNouns.contains(t.get(i).lower()))) {
           i++;
