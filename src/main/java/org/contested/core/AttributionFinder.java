@@ -41,7 +41,7 @@ public final class AttributionFinder {
         continue;
       }
       String w = t.get(i).lower();
-      if (w.equals("according") || w.equals("citing") || w.equals("cited")) {
+      if (w.equals("according") || w.equals("citing") || w.equals("cited") || w.equals("referring")) {
         int end = forwardEnd(t, i + n);
         if (end > i + n) {
           return make(t, text, i + n, end, outlet);

@@ -123,6 +123,10 @@ public final class DateResolver {
       }
       if (yearAnchor != null && lastDate != null) {
         d = LocalDate.of(yearAnchor, month, 1);
+        // An inferred year never puts a report's event after its publication.
+        if (d.isAfter(published)) {
+          d = d.minusYears(1);
+        }
       }
       return new DateMention(i, i + 1, d, DatePrecision.MONTH);
     }
@@ -173,6 +177,9 @@ public final class DateResolver {
       y = year;
     } else if (yearAnchor != null) {
       y = yearAnchor;
+      if (safeDate(y, month, day).isAfter(published)) {
+        y--;
+      }
     } else {
       y = published.getYear();
       if (safeDate(y, month, day).isAfter(published)) {

@@ -175,8 +175,10 @@ public final class RuleClaimExtractor implements ClaimExtractor {
             sentenceDates, narrative, published, out);
         drafts = before;
       }
+      Attribution outletSays = new Attribution(article.outlet(), profile.outletSide(article.outlet()), -1, -1, false);
       for (Draft d : drafts) {
-        add(out, article, s, d, attribution, dateFor(t, d.triggerStart(), sentenceDates, narrative), published);
+        Attribution who = found != null && outsideSpeech(t, found, d.triggerStart()) ? outletSays : attribution;
+        add(out, article, s, d, who, dateFor(t, d.triggerStart(), sentenceDates, narrative), published);
       }
       Attribution denier = denial >= 0 ? denierOf(t, text, denial, attribution, article.outlet()) : attribution;
       for (Draft d : denied) {
@@ -216,6 +218,23 @@ public final class RuleClaimExtractor implements ClaimExtractor {
       }
     }
     return last;
+  }
+
+  /**
+   * "Zelenskyy says the plan must bring peace as Russia seizes Kupiansk": an "as" or "while"
+   * clause after the reported words is the outlet's narration, not the speaker's.
+   */
+  private static boolean outsideSpeech(List<Token> t, Attribution a, int triggerStart) {
+    if (a.end() < 0 || a.end() >= triggerStart) {
+      return false;
+    }
+    for (int i = a.end() + 2; i < triggerStart; i++) {
+      String w = t.get(i).lower();
+      if (w.equals("as") || w.equals("while") || w.equals("amid")) {
+        return !(i + 1 < t.size() && t.get(i + 1).lower().equals("well"));
+      }
+    }
+    return false;
   }
 
   private static PlaceMention lastOf(List<PlaceMention> resolved, PlaceMention fallback) {
@@ -367,7 +386,8 @@ public final class RuleClaimExtractor implements ClaimExtractor {
           best = new Trigger(Category.COMPOUND, i, best.end());
         }
         Trigger prev = out.isEmpty() ? null : out.get(out.size() - 1);
-        boolean chains = prev != null && best.category() == Category.PARTIAL && prev.end() == best.start()
+        boolean adjacent = prev != null && (prev.end() == best.start() || prev.end() + 1 == best.start() && t.get(prev.end()).lower().equals("the"));
+        boolean chains = prev != null && best.category() == Category.PARTIAL && adjacent
             && prev.category() != Category.PARTIAL && prev.category() != Category.CONTESTED && prev.category() != Category.WITHDRAWAL;
         if (chains) {
           // "liberated parts of", "Russian-occupied areas of": one trigger, partial.
@@ -540,7 +560,20 @@ public final class RuleClaimExtractor implements ClaimExtractor {
     if (party != null && party.end() < t.size()) {
       w = t.get(party.end()).lower();
     }
-    return NON_PLACE_OBJECTS.contains(w);
+    if (NON_PLACE_OBJECTS.contains(w)) {
+      return true;
+    }
+    // "capture the Azom factory in Bakhmut": the object is a facility, the place only locates it.
+    for (int i = k; i < Math.min(t.size(), k + 6); i++) {
+      String x = t.get(i).lower();
+      if (x.equals("in") || x.equals("at") || x.equals("near") || x.equals(",") || x.equals("of") || x.equals("and")) {
+        break;
+      }
+      if (lexicon.facilityHeads.contains(x) && !t.get(i).isCapitalized()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -702,7 +735,7 @@ public final class RuleClaimExtractor implements ClaimExtractor {
       if (w.equals("it") && (i != tr.end() || tr.category() == Category.PARTIAL || tr.category() == Category.CONTESTED)) {
         continue;
       }
-      if (w.equals("there") && i < tr.start()) {
+      if (w.equals("there") && i < tr.start() || isLandmark(t, i + n - 1) || isLandmark(t, i)) {
         continue;
       }
       return i;

@@ -281,4 +281,59 @@ class RuleClaimExtractorTest {
         "Russian forces pressed on towards the west. Paraskoviivka was reported to have been captured on 17 February.");
     assertEquals(List.of("Paraskoviivka CONTROL RU AFFIRMED by OTHER 2023-02-17 DAY"), got);
   }
+
+  @Test
+  void inferredYearNeverPutsAnEventAfterPublication() {
+    List<String> got = claims("Encyclopaedia", "2023-07-11", "",
+        "Russian troops attacked Marinka on 11 July. On 5 August, Wagner forces claimed to control half of Marinka.");
+    assertTrue(got.stream().anyMatch(r -> r.startsWith("Mar'yinka PARTIAL_CONTROL RU AFFIRMED 50 by RU 2022-08-05 DAY")), got.toString());
+  }
+
+  @Test
+  void aDayNamedCarriesTheNarrativeButAYearInPassingDoesNot() {
+    List<String> got = claims("Encyclopaedia", "2023-07-17", "",
+        "A Russian convoy entered Starobilsk on 2 March. Russian forces entered the town of Balakliia during the day.");
+    assertTrue(got.contains("Balakliia PARTIAL_CONTROL RU AFFIRMED by OTHER 2023-03-02 DAY"), got.toString());
+    List<String> news = wire("Russia annexed Crimea in 2014. Russian troops have now captured Kupiansk, Moscow said.");
+    assertTrue(news.contains("Kupiansk CONTROL RU AFFIRMED by RU 2025-11-20 DAY"), news.toString());
+  }
+
+  @Test
+  void modalGovernsItsWholeClauseButNotReportedSpeech() {
+    assertEquals(List.of(), wire("Moscow has demanded that Ukraine pull its troops out of the Donetsk and Luhansk regions in exchange for"
+        + " freezing the front line in the southern Zaporizhzhia and Kherson regions."));
+    List<String> got = wire("Like Pokrovsk, which was supposed to fall in summer, or what Putin said recently, that they have surrounded Kupiansk.");
+    assertTrue(got.stream().anyMatch(r -> r.startsWith("Kupiansk ENCIRCLED RU AFFIRMED by RU")), got.toString());
+  }
+
+  @Test
+  void captureOfAFacilityIsNoClaimOnTheTown() {
+    assertEquals(List.of(), wire("Wagner said it had captured the Azom factory in Bakhmut."));
+  }
+
+  @Test
+  void controlOfTheCityCentreIsPartial() {
+    List<String> got = wire("Russian forces fought into Bakhmut. On 6 April they took control of the city centre.");
+    assertTrue(got.contains("Bakhmut PARTIAL_CONTROL RU AFFIRMED by OTHER 2025-04-06 DAY"), got.toString());
+    assertTrue(got.stream().noneMatch(r -> r.startsWith("Bakhmut CONTROL")), got.toString());
+  }
+
+  @Test
+  void villagesWestOfTheCityAreNotTheCity() {
+    List<String> got = wire("Russian troops are trapped in Kupiansk. Maps show villages north and west of the city under Ukrainian control.");
+    assertTrue(got.stream().noneMatch(r -> r.startsWith("Kupiansk CONTROL UA")), got.toString());
+  }
+
+  @Test
+  void narrationAfterAsIsTheOutletsNotTheSpeakers() {
+    List<String> got = claims("Wire", "2025-11-20", "Zelenskyy says any plan must bring a fair peace as Russia seizes Kupiansk", "");
+    assertEquals(List.of("Kupiansk CONTROL RU AFFIRMED by OTHER 2025-11-20 DAY"), got);
+  }
+
+  @Test
+  void referringToNamesTheSource() {
+    Article a = new Article("t1", null, "Gazette", Instant.parse("2025-12-12T00:00:00Z"), "",
+        "Ukrainian troops have liberated Kupiansk, the paper reports, referring to Reuters.", "en", "test", 0);
+    assertEquals("Reuters", extractor.extract(a).get(0).claimant());
+  }
 }
