@@ -434,7 +434,7 @@ public final class RuleClaimExtractor implements ClaimExtractor {
         type = areaPart ? ClaimType.PARTIAL_CONTROL : ClaimType.CONTROL;
         controller = explicitParty(t, tr, clause);
         if (controller == null) {
-          controller = tr.category() == Category.OCCUPATION ? profile.occupier : null;
+          controller = tr.category() == Category.OCCUPATION ? profile.occupierOf(p.place().resolved()) : null;
         }
         if (tr.end() <= p.at()) {
           confidence = Math.min(confidence, PRESUPPOSED);
@@ -448,7 +448,7 @@ public final class RuleClaimExtractor implements ClaimExtractor {
           controller = agentBefore(t, tr, Math.max(clauseStart, tr.start() - 3));
         }
         if (controller == null) {
-          controller = profile.isParty(attribution.side()) ? attribution.side() : profile.defaultLiberator;
+          controller = profile.liberatorFor(attribution.side(), perspective);
         }
       }
       default -> {
