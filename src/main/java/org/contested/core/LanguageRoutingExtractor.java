@@ -51,9 +51,23 @@ public final class LanguageRoutingExtractor implements ClaimExtractor {
   static ClaimExtractor forInflectedLanguage(TextAnalyzer analyzer, Gazetteer gazetteer, Lexicon lexicon, ConflictProfile profile) {
     Gazetteer inflected = new InflectedNameGazetteer(gazetteer, lexicon.caseEndings);
     RuleClaimExtractor rules = new RuleClaimExtractor(analyzer, inflected, lexicon, profile);
-    return article -> rules.extract(article).stream()
+    return article -> rules.extract(withoutMarkup(article)).stream()
         .filter(c -> c.locationId() != null || !inflected.lookupStrict(c.locationName()).isEmpty())
         .toList();
+  }
+
+  /**
+   * Telegram markdown ("**Российские власти: ...**", "__текст__") glued to words hides them from
+   * the lexicon; the marks become spaces, so every offset into the text stays the same.
+   */
+  static Article withoutMarkup(Article a) {
+    String title = a.title() == null ? null : blankMarks(a.title());
+    return new Article(a.articleId(), a.url(), a.outlet(), a.publishedAt(), title, blankMarks(a.text()), a.language(), a.source(),
+        a.position());
+  }
+
+  static String blankMarks(String s) {
+    return s.indexOf('*') < 0 && s.indexOf('_') < 0 ? s : s.replace('*', ' ').replace('_', ' ');
   }
 
   @Override
