@@ -38,6 +38,8 @@ public final class Lexicon {
   public final PhraseSet stopNames;
   /** Phrases after which the claimant follows ("по данным X"); English keeps its own rule. */
   public final PhraseSet speechForward;
+  /** Triggers (passive participles, "под контролем") whose agent is the party right after them. */
+  public final PhraseSet agentAfter;
   /** Whether a first line "X: ..." names its claimant X (Russian Telegram headlines). */
   public final boolean headlineColon;
   /**
@@ -67,6 +69,7 @@ public final class Lexicon {
     anaphora = set(root, "anaphora");
     stopNames = set(root, "stop_names");
     speechForward = set(root, "speech_forward");
+    agentAfter = set(root, "agent_after");
     headlineColon = root.path("headline_colon_attribution").asBoolean(false);
     Map<String, List<String>> endings = new LinkedHashMap<>();
     root.path("case_endings").fields().forEachRemaining(e -> endings.put(e.getKey(), List.copyOf(strings(e.getValue()))));

@@ -538,6 +538,13 @@ public final class RuleClaimExtractor implements ClaimExtractor {
         return hit.party();
       }
     }
+    // Without a "by": a party right after a passive participle is its agent ("освобожден украинскими войсками").
+    if (tr.end() < t.size() && lexicon.agentAfter.matchAt(t, tr.start()) > 0) {
+      ConflictProfile.PartyHit agent = profile.partyAt(t, tr.end(), perspective);
+      if (agent != null) {
+        return agent.party();
+      }
+    }
     ConflictProfile.PartyHit adjective = partyEndingAt(t, tr.start());
     if (adjective != null && t.get(tr.start()).lower().startsWith("control")) {
       return adjective.party();
