@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -71,6 +72,10 @@ public final class InflectedNameGazetteer implements Gazetteer {
   }
 
   private List<Place> resolve(String surface) {
+    return preferRegionOverStrayNamesakes(resolveInflection(surface));
+  }
+
+  private List<Place> resolveInflection(String surface) {
     List<Place> exact = base.lookupStrict(surface);
     if (!hasCyrillic(surface)) {
       return exact;
@@ -91,22 +96,38 @@ public final class InflectedNameGazetteer implements Gazetteer {
     return exact;
   }
 
+  /**
+   * The de-inflected reading wins when its best place ranks before the written one's (kind of
+   * place, then population) and is bigger, or is a town ten times its size.
+   */
   private static boolean clearlyMoreProminent(Place candidate, List<Place> exact) {
-    long best = 0;
-    boolean exactSeat = false;
-    for (Place p : exact) {
-      best = Math.max(best, p.population());
-      exactSeat |= isSeat(p);
-    }
-    if (isSeat(candidate) && !exactSeat) {
+    List<Place> sorted = new ArrayList<>(exact);
+    sorted.sort(GeoNamesGazetteer.RANKING);
+    Place best = sorted.get(0);
+    long biggest = exact.stream().mapToLong(Place::population).max().orElse(0);
+    if (GeoNamesGazetteer.RANKING.compare(candidate, best) < 0 && candidate.population() > biggest) {
       return true;
     }
-    return candidate.population() >= 10_000 && candidate.population() >= 10 * Math.max(best, 1);
+    return candidate.population() >= 10_000 && candidate.population() >= 10 * Math.max(biggest, 1);
   }
 
-  private static boolean isSeat(Place p) {
-    String code = p.featureCode() == null ? "" : p.featureCode();
-    return p.type() == LocationType.REGION || code.equals("PPLC") || code.equals("PPLA");
+  /**
+   * A region whose bare name is also a far-away village's ("Крым": Crimea, and Krym in Rostov
+   * oblast) is the region; a city named like its own region ("Херсон") stays the city, as the
+   * disambiguator's feature-type pass decides for bare names.
+   */
+  private List<Place> preferRegionOverStrayNamesakes(List<Place> places) {
+    List<Place> regions = places.stream().filter(p -> p.type() == LocationType.REGION).toList();
+    if (regions.isEmpty() || regions.size() == places.size()) {
+      return places;
+    }
+    for (Place p : places) {
+      boolean inside = regions.stream().anyMatch(r -> Objects.equals(r.countryCode(), p.countryCode()) && Objects.equals(r.admin1Code(), p.admin1Code()));
+      if (p.type() != LocationType.REGION && (inside || p.population() >= 10_000)) {
+        return places;
+      }
+    }
+    return regions;
   }
 
   /** Nominative candidates of a surface, the surface itself excluded, in a stable order. */
