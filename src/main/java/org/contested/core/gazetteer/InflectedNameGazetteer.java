@@ -131,7 +131,7 @@ public final class InflectedNameGazetteer implements Gazetteer {
   }
 
   /** Nominative candidates of a surface, the surface itself excluded, in a stable order. */
-  List<String> variants(String surface) {
+  public List<String> variants(String surface) {
     String[] words = surface.trim().split("\\s+");
     if (words.length == 0 || words.length > MAX_WORDS) {
       return List.of();
