@@ -19,8 +19,7 @@ import org.apache.beam.sdk.values.TupleTagList;
 import org.contested.core.ClaimExtractor;
 import org.contested.core.ConflictProfile;
 import org.contested.core.Gazetteer;
-import org.contested.core.Lexicon;
-import org.contested.core.RuleClaimExtractor;
+import org.contested.core.LanguageRoutingExtractor;
 import org.contested.core.gazetteer.GeoNamesGazetteer;
 import org.contested.core.text.OpenNlpAnalyzer;
 import org.contested.model.Article;
@@ -70,7 +69,8 @@ public class ExtractControlClaims extends PTransform<PCollection<Article>, PColl
     public void setup() throws IOException {
       Gazetteer gazetteer = gazetteer(gazetteerPath);
       ConflictProfile profile = profile(profilePath);
-      extractor = new RuleClaimExtractor(new OpenNlpAnalyzer(), gazetteer, Lexicon.english(), profile);
+      // One rule extractor per language with a lexicon (English for the rest), by Article.language().
+      extractor = LanguageRoutingExtractor.standard(new OpenNlpAnalyzer(), gazetteer, profile);
     }
 
     @ProcessElement

@@ -41,7 +41,11 @@ public final class AttributionFinder {
         continue;
       }
       String w = t.get(i).lower();
-      if (w.equals("according") || w.equals("citing") || w.equals("cited") || w.equals("referring")) {
+      int forward = lexicon.speechForward.matchAt(t, i);
+      if (forward > 0) {
+        n = forward;
+      }
+      if (forward > 0 || w.equals("according") || w.equals("citing") || w.equals("cited") || w.equals("referring")) {
         int end = forwardEnd(t, i + n);
         if (end > i + n) {
           return make(t, text, i + n, end, outlet);
@@ -75,13 +79,34 @@ public final class AttributionFinder {
       // "..., says Y" (verb first after a comma or quote)
       if (i > 0 && (t.get(i - 1).lower().equals(",") || isQuote(t.get(i - 1)))) {
         int end = forwardEnd(t, i + n);
-        if (end > i + n && !PRONOUNS.contains(t.get(i + n).lower()) && startsLikeName(t.get(i + n))) {
+        if (end > i + n && !PRONOUNS.contains(t.get(i + n).lower())
+            && (startsLikeName(t.get(i + n)) || profile.namesClaimant(t.subList(i + n, end)))) {
           return make(t, text, i + n, end, outlet);
         }
       }
     }
     if (s.headline()) {
-      return headlineDash(t, text, outlet);
+      Attribution dash = headlineDash(t, text, outlet);
+      if (dash != null) {
+        return dash;
+      }
+    }
+    if (lexicon.headlineColon && (s.headline() || s.index() == 0)) {
+      return headlineColon(t, text, outlet);
+    }
+    return null;
+  }
+
+  /** Telegram-style headlines "Российские власти: ...", "СМИ: ...": a short claimant, then a colon. */
+  private Attribution headlineColon(List<Token> t, String text, String outlet) {
+    int start = 0;
+    while (start < t.size() && !t.get(start).isWord()) {
+      start++;
+    }
+    for (int i = start + 1; i < Math.min(t.size(), start + 5); i++) {
+      if (t.get(i).text().equals(":")) {
+        return profile.namesClaimant(t.subList(start, i)) ? make(t, text, start, i, outlet) : null;
+      }
     }
     return null;
   }

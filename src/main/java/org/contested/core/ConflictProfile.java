@@ -35,6 +35,8 @@ public final class ConflictProfile {
   private final PhraseSet unmarkedOfficials;
   private final String unmarkedOfficialSide;
   private final Map<String, String> outletSides = new HashMap<>();
+  /** Party code → the ISO code of its own country ("country" in the file, else the code itself). */
+  private final Map<String, String> homeCountries = new HashMap<>();
 
   private ConflictProfile(JsonNode root) {
     name = root.path("name").asText();
@@ -43,6 +45,7 @@ public final class ConflictProfile {
       String code = p.path("code").asText();
       codes.add(code);
       aliases.put(code, new PhraseSet(Lexicon.strings(p.path("aliases"))));
+      homeCountries.put(code, p.path("country").asText(code));
     }
     if (codes.size() < 2) {
       throw new IllegalArgumentException("a conflict profile needs at least two parties");
@@ -107,6 +110,30 @@ public final class ConflictProfile {
       return null;
     }
     return parties.get(0).equals(side) ? parties.get(1) : parties.get(0);
+  }
+
+  /**
+   * The occupier of a place when the text names none: the invading party, except on its own soil,
+   * where "occupied" (Russian media on "оккупированной части Курской области") means its opponent.
+   */
+  public String occupierOf(Place place) {
+    if (place != null && occupier != null && place.countryCode() != null
+        && place.countryCode().equals(homeCountries.get(occupier)) && opponent(occupier) != null) {
+      return opponent(occupier);
+    }
+    return occupier;
+  }
+
+  /**
+   * The liberator when the text names none: "liberated" names the side of whoever says it — the
+   * claimant's side, else the outlet's (RIA's "освобождение" is a Russian capture), else the
+   * profile's default.
+   */
+  public String liberatorFor(String claimantSide, String outletSide) {
+    if (isParty(claimantSide)) {
+      return claimantSide;
+    }
+    return isParty(outletSide) ? outletSide : defaultLiberator;
   }
 
   public boolean isParty(String side) {

@@ -32,7 +32,15 @@ public final class DateResolver {
   private static final Map<String, Integer> SMALL_NUMBERS = Map.of(
       "one", 1, "two", 2, "three", 3, "four", 4, "five", 5, "six", 6, "seven", 7, "a", 1, "several", 3);
   private static final java.util.Set<String> YEAR_PREPOSITIONS =
-      java.util.Set.of("in", "since", "by", "of", "during", "throughout", "until", "till", "from", "early", "late", "mid");
+      java.util.Set.of("in", "since", "by", "of", "during", "throughout", "until", "till", "from", "early", "late", "mid",
+          // Russian and Ukrainian: "в 2022 году", "с 2014 года", "летом 2023 года", "в конце 2024 года", "у 2022 році"
+          "в", "во", "с", "со", "до", "к", "у", "з", "начале", "конце", "середине", "летом", "осенью", "весной", "зимой",
+          "початку", "кінці", "середині", "влітку", "восени", "навесні", "взимку");
+  /** Russian and Ukrainian month names in the cases dates use (lower case in both languages). */
+  private static final Map<String, Integer> CYRILLIC_MONTHS = cyrillicMonths();
+  /** "этого года", "в этом году", "цього року": the publication year. */
+  private static final java.util.Set<String> THIS = java.util.Set.of("этого", "этом", "текущего", "текущем", "цього", "цьому", "поточного", "поточному");
+  private static final java.util.Set<String> LAST = java.util.Set.of("прошлого", "прошлом", "минулого", "минулому");
 
   private final LocalDate published;
   private Integer yearAnchor;
@@ -84,8 +92,8 @@ public final class DateResolver {
       return new DateMention(i, i + 1, numeric, DatePrecision.DAY);
     }
     Integer day = dayNumber(w);
-    if (day != null && i + 1 < t.size() && MONTHS.containsKey(stripDot(t.get(i + 1).lower()))) {
-      int month = MONTHS.get(stripDot(t.get(i + 1).lower()));
+    if (day != null && i + 1 < t.size() && monthOf(t.get(i + 1).lower()) != null) {
+      int month = monthOf(t.get(i + 1).lower());
       int end = i + 2;
       Integer year = end < t.size() ? yearNumber(t.get(end).lower()) : null;
       if (year != null) {
@@ -93,8 +101,8 @@ public final class DateResolver {
       }
       return dayMonth(i, end, day, month, year);
     }
-    if (MONTHS.containsKey(stripDot(w)) && isMonthUse(t, i)) {
-      int month = MONTHS.get(stripDot(w));
+    if (monthOf(w) != null && (CYRILLIC_MONTHS.containsKey(w) || isMonthUse(t, i))) {
+      int month = monthOf(w);
       int j = i + 1;
       if (j < t.size() && dayNumber(t.get(j).lower()) != null && !(j + 1 < t.size() && t.get(j + 1).lower().equals("%"))) {
         int d = dayNumber(t.get(j).lower());
@@ -139,9 +147,18 @@ public final class DateResolver {
       yearAnchor = year;
       return null;
     }
+    if ((THIS.contains(w) || LAST.contains(w)) && i + 1 < t.size() && isYearWord(t.get(i + 1).lower())) {
+      int y = published.getYear() - (LAST.contains(w) ? 1 : 0);
+      return new DateMention(i, i + 2, LocalDate.of(y, 1, 1), DatePrecision.YEAR);
+    }
     switch (w) {
+      case "вчера":
+      case "вчора":
+      case "учора":
       case "yesterday":
         return new DateMention(i, i + 1, published.minusDays(1), DatePrecision.DAY);
+      case "сегодня":
+      case "сьогодні":
       case "today":
       case "tonight":
         return new DateMention(i, i + 1, published, DatePrecision.DAY);
@@ -169,6 +186,38 @@ public final class DateResolver {
       }
     }
     return null;
+  }
+
+  private static Integer monthOf(String lower) {
+    Integer m = MONTHS.get(stripDot(lower));
+    return m != null ? m : CYRILLIC_MONTHS.get(lower);
+  }
+
+  private static boolean isYearWord(String w) {
+    return w.startsWith("год") || w.equals("року") || w.equals("році") || w.equals("рік");
+  }
+
+  private static Map<String, Integer> cyrillicMonths() {
+    String[][] forms = {
+      {"январь", "января", "январе", "січень", "січня", "січні"},
+      {"февраль", "февраля", "феврале", "лютий", "лютого", "лютому"},
+      {"март", "марта", "марте", "березень", "березня", "березні"},
+      {"апрель", "апреля", "апреле", "квітень", "квітня", "квітні"},
+      {"май", "мая", "мае", "травень", "травня", "травні"},
+      {"июнь", "июня", "июне", "червень", "червня", "червні"},
+      {"июль", "июля", "июле", "липень", "липня", "липні"},
+      {"август", "августа", "августе", "серпень", "серпня", "серпні"},
+      {"сентябрь", "сентября", "сентябре", "вересень", "вересня", "вересні"},
+      {"октябрь", "октября", "октябре", "жовтень", "жовтня", "жовтні"},
+      {"ноябрь", "ноября", "ноябре", "листопад", "листопада", "листопаді"},
+      {"декабрь", "декабря", "декабре", "грудень", "грудня", "грудні"}};
+    Map<String, Integer> out = new java.util.HashMap<>();
+    for (int m = 0; m < forms.length; m++) {
+      for (String f : forms[m]) {
+        out.put(f, m + 1);
+      }
+    }
+    return Map.copyOf(out);
   }
 
   private DateMention dayMonth(int start, int end, int day, int month, Integer year) {

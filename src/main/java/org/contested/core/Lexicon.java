@@ -6,10 +6,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The trigger lexicon of one language, loaded from a JSON resource (rules as data). */
 public final class Lexicon {
@@ -33,6 +36,17 @@ public final class Lexicon {
   public final PhraseSet clauseBreaks;
   public final PhraseSet anaphora;
   public final PhraseSet stopNames;
+  /** Phrases after which the claimant follows ("по данным X"); English keeps its own rule. */
+  public final PhraseSet speechForward;
+  /** Triggers (passive participles, "под контролем") whose agent is the party right after them. */
+  public final PhraseSet agentAfter;
+  /** Whether a first line "X: ..." names its claimant X (Russian Telegram headlines). */
+  public final boolean headlineColon;
+  /**
+   * Case ending → nominative endings, for languages that inflect place names ("ой" → "ая", so
+   * "Курской области" finds "Курская область"); empty for English.
+   */
+  public final Map<String, List<String>> caseEndings;
 
   private Lexicon(JsonNode root) {
     language = root.path("language").asText("en");
@@ -54,6 +68,12 @@ public final class Lexicon {
     clauseBreaks = set(root, "clause_breaks");
     anaphora = set(root, "anaphora");
     stopNames = set(root, "stop_names");
+    speechForward = set(root, "speech_forward");
+    agentAfter = set(root, "agent_after");
+    headlineColon = root.path("headline_colon_attribution").asBoolean(false);
+    Map<String, List<String>> endings = new LinkedHashMap<>();
+    root.path("case_endings").fields().forEachRemaining(e -> endings.put(e.getKey(), List.copyOf(strings(e.getValue()))));
+    caseEndings = Collections.unmodifiableMap(endings);
   }
 
   /** The share named by a word phrase at token {@code i} ("half of" → 50), or null. */
@@ -71,6 +91,18 @@ public final class Lexicon {
 
   public static Lexicon english() {
     return fromResource("/lexicon/en.json");
+  }
+
+  /** The lexicon of an ISO 639-1 language code, or empty when none is bundled. */
+  public static Optional<Lexicon> forLanguage(String code) {
+    if (code == null || !code.matches("[a-z]{2}")) {
+      return Optional.empty();
+    }
+    String resource = "/lexicon/" + code + ".json";
+    if (Lexicon.class.getResource(resource) == null) {
+      return Optional.empty();
+    }
+    return Optional.of(fromResource(resource));
   }
 
   public static Lexicon fromResource(String resource) {

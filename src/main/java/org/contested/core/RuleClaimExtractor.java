@@ -809,7 +809,7 @@ public final class RuleClaimExtractor implements ClaimExtractor {
         type = areaPart ? ClaimType.PARTIAL_CONTROL : ClaimType.CONTROL;
         controller = explicitParty(t, tr, clause);
         if (controller == null) {
-          controller = tr.category() == Category.OCCUPATION ? profile.occupier : null;
+          controller = tr.category() == Category.OCCUPATION ? profile.occupierOf(p.place().resolved()) : null;
         }
         if (tr.end() <= p.at()) {
           confidence = Math.min(confidence, PRESUPPOSED);
@@ -823,7 +823,7 @@ public final class RuleClaimExtractor implements ClaimExtractor {
           controller = agentBefore(t, tr, Math.max(clauseStart, tr.start() - 3));
         }
         if (controller == null) {
-          controller = profile.isParty(attribution.side()) ? attribution.side() : profile.defaultLiberator;
+          controller = profile.liberatorFor(attribution.side(), perspective);
         }
       }
       default -> {
@@ -940,6 +940,13 @@ public final class RuleClaimExtractor implements ClaimExtractor {
       ConflictProfile.PartyHit hit = partyEndingAt(t, tr.start() - 1);
       if (hit != null) {
         return hit.party();
+      }
+    }
+    // Without a "by": a party right after a passive participle is its agent ("освобожден украинскими войсками").
+    if (tr.end() < t.size() && lexicon.agentAfter.matchAt(t, tr.start()) > 0) {
+      ConflictProfile.PartyHit agent = profile.partyAt(t, tr.end(), perspective);
+      if (agent != null) {
+        return agent.party();
       }
     }
     ConflictProfile.PartyHit adjective = partyEndingAt(t, tr.start());

@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.contested.core.ConflictProfile;
-import org.contested.core.Lexicon;
-import org.contested.core.RuleClaimExtractor;
+import org.contested.core.ClaimExtractor;
+import org.contested.core.LanguageRoutingExtractor;
 import org.contested.core.gazetteer.GeoNamesGazetteer;
 import org.contested.core.text.OpenNlpAnalyzer;
 import org.contested.model.Article;
@@ -25,7 +25,7 @@ public class DevExtract {
     Path out = Path.of(args[2]);
     Files.createDirectories(out.resolve("claims"));
     ObjectMapper om = new ObjectMapper();
-    RuleClaimExtractor ex = new RuleClaimExtractor(new OpenNlpAnalyzer(), GeoNamesGazetteer.loadDefault(), Lexicon.english(), ConflictProfile.defaultProfile());
+    ClaimExtractor ex = LanguageRoutingExtractor.standard(new OpenNlpAnalyzer(), GeoNamesGazetteer.loadDefault(), ConflictProfile.defaultProfile());
     try (BufferedWriter w = Files.newBufferedWriter(out.resolve("claims/part-0.jsonl"))) {
       for (String line : Files.readAllLines(pool)) {
         JsonNode n = om.readTree(line);
@@ -33,7 +33,7 @@ public class DevExtract {
         String pub = n.path("published_at").asText();
         if (n.path("published_at").isNull()) continue;
         Instant at = pub.length() == 10 ? LocalDate.parse(pub).atStartOfDay(java.time.ZoneOffset.UTC).toInstant() : Instant.parse(pub);
-        Article a = new Article(n.path("id").asText(), null, n.path("outlet").asText(), at, n.path("title").asText(""), n.path("text").asText(""), "en", "pool", 0);
+        Article a = new Article(n.path("id").asText(), null, n.path("outlet").asText(), at, n.path("title").asText(""), n.path("text").asText(""), n.path("language").asText("en"), "pool", 0);
         List<Claim> claims = ex.extract(a);
         for (Claim c : claims) {
           ObjectNode o = om.createObjectNode();
