@@ -79,6 +79,8 @@ public final class RuleClaimExtractor implements ClaimExtractor {
       "continues", "continued", "ongoing", "contested", "fought", "stagnated", "continue", "raging", "rages");
   private static final Set<String> SEPARATORS = Set.of(",", "and", "or", "but", ";", ":", "-", "–", "—");
   private static final Set<String> FIGHT_LINKS = Set.of("took", "takes", "place", "at", "in", "for", "around", "over", "continued", "continues", "raged", "rages");
+  private static final Set<String> ATTRIBUTIVE_BEFORE = Set.of(
+      "the", "in", "of", "to", "from", "at", "into", "on", "through", "across", "temporarily", "russian", "ukrainian");
   private static final Set<String> PASSIVE_AUX = Set.of("is", "are", "was", "were", "been", "being", "be", "remain", "remains", "now", "still", "having");
 
   private final TextAnalyzer analyzer;
@@ -485,6 +487,21 @@ public final class RuleClaimExtractor implements ClaimExtractor {
     return null;
   }
 
+  /**
+   * "wants to retake the occupied parts of Kursk region": an attributive "occupied" or "X-held"
+   * presupposes control whatever the main verb's mood; "could have occupied Kyiv" does not.
+   */
+  private boolean presupposed(List<Token> t, Trigger tr, Pairing p) {
+    if (!isAdjectival(tr) || p.at() < tr.end() || p.anaphoric()) {
+      return false;
+    }
+    int before = tr.start() - 1;
+    if (before >= 1 && t.get(before).lower().equals("-")) {
+      return true;
+    }
+    return before >= 0 && ATTRIBUTIVE_BEFORE.contains(t.get(before).lower());
+  }
+
   /** "occupied", "Russian-held": a trigger that qualifies the name right after it. */
   private static boolean isAdjectival(Trigger tr) {
     return tr.category() == Category.OCCUPATION || tr.category() == Category.COMPOUND;
@@ -494,7 +511,7 @@ public final class RuleClaimExtractor implements ClaimExtractor {
   private boolean appositionOnly(List<Token> t, int from, int to) {
     for (int i = from; i < to; i++) {
       String w = t.get(i).lower();
-      if (!APPOSITION.contains(w) && !lexicon.placeNouns.contains(w)) {
+      if (!APPOSITION.contains(w) && !lexicon.placeNouns.contains(w) && !lexicon.areaNouns.contains(w)) {
         return false;
       }
     }
@@ -755,7 +772,7 @@ public final class RuleClaimExtractor implements ClaimExtractor {
     // A modal or plan governs the rest of its clause ("demanded that Ukraine withdraw ... in exchange
     // for freezing the front line"), but not what a later speech verb reports.
     int speech = lexicon.speech.lastIn(t, from, tr.start());
-    if (irrealisIn(t, Math.max(Math.max(from, speech + 1), tr.start() - 30), tr.start())) {
+    if (!presupposed(t, tr, p) && irrealisIn(t, Math.max(Math.max(from, speech + 1), tr.start() - 30), tr.start())) {
       return null;
     }
     if (lexicon.irrealis.matchAt(t, tr.start()) > 0) {
@@ -907,6 +924,11 @@ public final class RuleClaimExtractor implements ClaimExtractor {
     if (party == null) {
       // "Paraskoviivka was captured on 17 February": the side the narrative is about.
       party = contextParty;
+    }
+    if (party == null && tr.category() == Category.CONTROL) {
+      // Nobody named anywhere: a capture is the invader's, a recapture the defender's, as with
+      // "occupied" and "liberated".
+      party = t.get(tr.start()).lower().startsWith("re") ? profile.defaultLiberator : profile.occupier;
     }
     return party;
   }

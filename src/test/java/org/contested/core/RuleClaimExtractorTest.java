@@ -336,4 +336,21 @@ class RuleClaimExtractorTest {
         "Ukrainian troops have liberated Kupiansk, the paper reports, referring to Reuters.", "en", "test", 0);
     assertEquals("Reuters", extractor.extract(a).get(0).claimant());
   }
+
+  @Test
+  void attributiveOccupiedIsPresupposedWhateverTheMainVerb() {
+    List<String> got = wire("Putin wants to retake the occupied parts of Kursk region before January, the paper wrote.");
+    assertTrue(got.stream().anyMatch(r -> r.startsWith("Kursk Oblast PARTIAL_CONTROL UA AFFIRMED")), got.toString());
+    assertEquals(List.of(), wire("Russia could have occupied Kharkiv in 2022."));
+    List<String> areas = wire("Shelling hit the occupied territories of Zaporizhzhia region overnight.");
+    assertTrue(areas.stream().anyMatch(r -> r.startsWith("Zaporizhzhia Oblast PARTIAL_CONTROL RU AFFIRMED")), areas.toString());
+  }
+
+  @Test
+  void agentlessCaptureIsTheInvadersAndRecaptureTheDefenders() {
+    assertEquals(List.of("Paraskoviivka CONTROL RU AFFIRMED by OTHER 2025-02-17 DAY"),
+        wire("Paraskoviivka was reported to have been captured on 17 February."));
+    // GeoNames spells it Kamyanske.
+    assertEquals(List.of("Kamyanske CONTROL UA AFFIRMED by OTHER 2025-11-20 DAY"), wire("Kamianske has been recaptured."));
+  }
 }
