@@ -29,6 +29,8 @@ public final class ConflictProfile {
   public final List<String> theatreCountries;
   public final String occupier;
   public final String defaultLiberator;
+  /** Common nouns that name one place of the theatre: "the peninsula" is Crimea. */
+  public final Map<String, String> placeAliases;
   private final Map<String, PhraseSet> aliases = new LinkedHashMap<>();
   private final PhraseSet relativeEnemy;
   private final List<Map.Entry<String, PhraseSet>> claimantRules = new ArrayList<>();
@@ -54,6 +56,9 @@ public final class ConflictProfile {
     theatreCountries = List.copyOf(Lexicon.strings(root.path("theatre_countries")));
     occupier = root.path("occupier").asText(null);
     defaultLiberator = root.path("default_liberator").asText(null);
+    Map<String, String> aliases = new java.util.HashMap<>();
+    root.path("place_aliases").fields().forEachRemaining(e -> aliases.put(e.getKey().toLowerCase(java.util.Locale.ROOT), e.getValue().asText()));
+    placeAliases = Map.copyOf(aliases);
     relativeEnemy = new PhraseSet(Lexicon.strings(root.path("relative_enemy")));
     for (JsonNode rule : root.path("claimant_sides")) {
       claimantRules.add(Map.entry(rule.path("side").asText(), new PhraseSet(Lexicon.strings(rule.path("phrases")))));

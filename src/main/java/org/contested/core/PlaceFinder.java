@@ -2,6 +2,7 @@ package org.contested.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.contested.core.text.Sentence;
 import org.contested.core.text.Token;
 
@@ -58,12 +59,61 @@ public final class PlaceFinder {
         i++;
         continue;
       }
-      if (keep(t, found)) {
+      PlaceMention around = regionAround(t, found, text);
+      if (around != null) {
+        out.add(around);
+      } else if (keep(t, found)) {
         out.add(found);
       }
       i = found.end();
     }
+    addPlaceAliases(t, text, out);
     return out;
+  }
+
+  /**
+   * "smoke over the occupied peninsula": a noun the profile ties to one place names it when it is
+   * definite or qualified ("the peninsula", "occupied peninsula"), never inside another name.
+   */
+  private void addPlaceAliases(List<Token> t, String text, List<PlaceMention> out) {
+    for (int i = 1; i < t.size(); i++) {
+      String place = profile.placeAliases.get(t.get(i).lower());
+      final int at = i;
+      if (place == null || t.get(i).isCapitalized() || out.stream().anyMatch(m -> m.start() <= at && at < m.end())) {
+        continue;
+      }
+      String before = t.get(i - 1).lower();
+      boolean definite = before.equals("the") || before.equals("occupied") || before.equals("annexed") || before.endsWith("ий")
+          || before.endsWith("ый") || before.endsWith("ом");
+      List<Place> candidates = gazetteer.lookupStrict(place).stream()
+          .filter(p -> p.type() == org.contested.model.LocationType.REGION).toList();
+      if (definite && !candidates.isEmpty()) {
+        out.add(new PlaceMention(i, i + 1, text.substring(t.get(i).start(), t.get(i).end()), candidates, null, null));
+      }
+    }
+    out.sort((a, b) -> Integer.compare(a.start(), b.start()));
+  }
+
+  /** "the region around Kyiv" is the city's oblast, whatever the city's name stands for elsewhere. */
+  private PlaceMention regionAround(List<Token> t, PlaceMention m, String text) {
+    int k = m.start() - 1;
+    if (k < 1 || !t.get(k).lower().equals("around") || !lexicon.placeNouns.contains(t.get(k - 1).lower())
+        || !Set.of("region", "oblast", "province").contains(t.get(k - 1).lower())) {
+      return null;
+    }
+    // The region named after the city ("Kyiv Oblast", not the city's own unit "Kyiv City"), else the city's region.
+    List<Place> regions = gazetteer.lookupStrict(m.surface() + " Oblast").stream()
+        .filter(p -> p.type() == org.contested.model.LocationType.REGION).toList();
+    if (regions.isEmpty()) {
+      regions = m.candidates().stream().filter(p -> p.type() == org.contested.model.LocationType.SETTLEMENT)
+          .map(gazetteer::regionOf).flatMap(java.util.Optional::stream).distinct().toList();
+    }
+    if (regions.size() != 1) {
+      return null;
+    }
+    Token noun = t.get(k - 1);
+    Token last = t.get(m.end() - 1);
+    return new PlaceMention(k - 1, m.end(), text.substring(noun.start(), last.end()), regions, null, null);
   }
 
   private boolean keep(List<Token> t, PlaceMention m) {
@@ -72,6 +122,15 @@ public final class PlaceFinder {
     // A party alias ("Kyiv", "Moscow") names the government unless it is spelled as a region.
     if (!isRegion && profile.partyAt(t, m.start(), null) != null
         && profile.partyAt(t, m.start(), null).length() >= m.end() - m.start()) {
+      return false;
+    }
+    // "the Bucha-Hostomel line": one half of a hyphenated compound is not the place.
+    boolean hyphenAfter = m.end() + 1 < t.size() && t.get(m.end()).text().equals("-") && t.get(m.end() - 1).end() == t.get(m.end()).start()
+        && t.get(m.end()).end() == t.get(m.end() + 1).start() && t.get(m.end() + 1).isCapitalized();
+    boolean hyphenBefore = m.start() >= 2 && t.get(m.start() - 1).text().equals("-") && t.get(m.start() - 2).isCapitalized()
+        && t.get(m.start() - 2).end() == t.get(m.start() - 1).start() && t.get(m.start() - 1).end() == t.get(m.start()).start()
+        && profile.partyAt(t, m.start() - 2, null) == null;
+    if (hyphenAfter && profile.partyAt(t, m.end() + 1, null) == null || hyphenBefore) {
       return false;
     }
     // "Zaporizhzhia nuclear power plant", "Kerch bridge", "Bakhmut direction": not the place.

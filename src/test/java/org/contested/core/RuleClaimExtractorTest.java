@@ -353,4 +353,21 @@ class RuleClaimExtractorTest {
     // GeoNames spells it Kamyanske.
     assertEquals(List.of("Kamyanske CONTROL UA AFFIRMED by OTHER 2025-11-20 DAY"), wire("Kamianske has been recaptured."));
   }
+
+  @Test
+  void regionAroundTheCapitalIsKyivOblast() {
+    List<String> got = wire("Ukraine said it had recaptured the entire region around Kyiv.");
+    assertEquals(List.of("Kyiv Oblast CONTROL UA AFFIRMED by UA 2025-11-20 DAY"), got);
+  }
+
+  @Test
+  void halfOfAHyphenatedLineIsNoPlace() {
+    assertEquals(List.of(), wire("After the capture of the Bucha-Hostomel line by Russian forces, paratroopers crossed the river."));
+  }
+
+  @Test
+  void theOccupiedPeninsulaIsCrimea() {
+    List<String> got = claims("Wire", "2023-09-20", "Traffic halted on the bridge as smoke appears over occupied peninsula", "");
+    assertEquals(List.of("Crimea CONTROL RU AFFIRMED by OTHER 2023-09-20 DAY"), got);
+  }
 }
