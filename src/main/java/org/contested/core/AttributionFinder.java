@@ -14,6 +14,8 @@ public final class AttributionFinder {
   private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "it", "we", "i");
   private static final Set<String> STOP_BACK = Set.of(",", ".", ";", ":", "\"", "“", "”", "'", "(", ")", "that", "and", "or", "but", "as", "while", "after", "when", "—", "–", "-");
   private static final int MAX_CLAIMANT_TOKENS = 9;
+  private static final Set<String> DENIAL_VERBS = Set.of(
+      "denied", "denies", "rejected", "rejects", "refuted", "refutes", "dismissed", "dismisses", "disputed", "disputes", "rebuffed");
   private static final Set<String> PASSIVE = Set.of("is", "are", "was", "were", "been", "be", "being");
   /** Words between a claimant and the speech verb that are not part of the name: "Moscow continues to claim". */
   private static final Set<String> TRAILING = Set.of(
@@ -37,6 +39,10 @@ public final class AttributionFinder {
     List<Token> t = s.tokens();
     for (int i = 0; i < t.size(); i++) {
       int n = lexicon.speech.matchAt(t, i);
+      if (n == 0 && DENIAL_VERBS.contains(t.get(i).lower()) && lexicon.denial.matchAt(t, i) > 0) {
+        // "The General Staff denied that ...": a denial is said by its subject too.
+        n = 1;
+      }
       if (n == 0) {
         continue;
       }

@@ -91,6 +91,8 @@ public final class RuleClaimExtractor implements ClaimExtractor {
   private final Disambiguator disambiguator;
   /** The side "the enemy" is seen from in the current article: the outlet's, else the claimant's. */
   private String perspective;
+  /** The triggers of the sentence being read, found once per sentence. */
+  private List<Trigger> sentenceTriggers = List.of();
   /** The party the article last named as acting: the controller of its last claim, else the last party named. */
   private String contextParty;
 
@@ -252,7 +254,8 @@ public final class RuleClaimExtractor implements ClaimExtractor {
 
   private List<Draft> sentenceDrafts(Sentence s, List<PlaceMention> found, Attribution attribution, PlaceMention lastPlace) {
     List<Token> t = s.tokens();
-    List<Trigger> triggers = new ArrayList<>(triggers(t));
+    sentenceTriggers = triggers(t);
+    List<Trigger> triggers = new ArrayList<>(sentenceTriggers);
     // "captured 2,439 prisoners in Mariupol": the verb's object is not a place.
     triggers.removeIf(tr -> objectIsNotPlace(t, tr));
     if (triggers.isEmpty()) {
@@ -901,9 +904,28 @@ public final class RuleClaimExtractor implements ClaimExtractor {
 
   /** The party that holds or takes: hyphenated or "by" party, then the subject, then context. */
   private String controller(List<Token> t, Trigger tr, int clauseStart, int[] clause, Attribution attribution) {
+    // "Ukraine denied the capture of Toretsk": the denier is not the one said to capture.
+    int denial = lexicon.denial.lastIn(t, 0, tr.start());
+    if (denial >= 0) {
+      String party = explicitParty(t, tr, clause);
+      if (party == null) {
+        party = agentBefore(t, tr, denial + 1);
+      }
+      if (party == null) {
+        party = agentAfter(t, tr, clause);
+      }
+      if (party == null) {
+        ConflictProfile.PartyHit denier = partyEndingAtOrBefore(t, denial);
+        String side = denier != null ? denier.party() : attribution.side();
+        party = profile.isParty(side) ? profile.opponent(side) : null;
+      }
+      if (party != null) {
+        return party;
+      }
+    }
     String party = explicitParty(t, tr, clause);
     if (party == null) {
-      for (Trigger other : triggers(t)) {
+      for (Trigger other : sentenceTriggers) {
         if (other != tr && clause[other.start()] == clause[tr.start()] && (party = explicitParty(t, other, clause)) != null) {
           break;
         }
@@ -986,6 +1008,16 @@ public final class RuleClaimExtractor implements ClaimExtractor {
             return hit.party();
           }
         }
+      }
+    }
+    return null;
+  }
+
+  private ConflictProfile.PartyHit partyEndingAtOrBefore(List<Token> t, int end) {
+    for (int i = end - 1; i >= 0; i--) {
+      ConflictProfile.PartyHit hit = profile.partyAt(t, i, perspective);
+      if (hit != null && hit.end() <= end) {
+        return hit;
       }
     }
     return null;
@@ -1143,7 +1175,7 @@ public final class RuleClaimExtractor implements ClaimExtractor {
         result.add(new Draft(m, ClaimType.CONTROL, owner, Polarity.DENIED, null, denial, INFERRED));
       }
       // "... denies these claims, asserting that fighting continues": contested, same places.
-      boolean contestedSaid = triggers(t).stream().anyMatch(tr -> tr.start() > denial && tr.category() == Category.CONTESTED);
+      boolean contestedSaid = sentenceTriggers.stream().anyMatch(tr -> tr.start() > denial && tr.category() == Category.CONTESTED);
       boolean contestedDrafted = result.stream().anyMatch(d -> d.type() == ClaimType.CONTESTED);
       if (contestedSaid && !contestedDrafted) {
         for (PlaceMention m : targets) {

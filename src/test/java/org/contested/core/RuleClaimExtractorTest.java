@@ -370,4 +370,19 @@ class RuleClaimExtractorTest {
     List<String> got = claims("Wire", "2023-09-20", "Traffic halted on the bridge as smoke appears over occupied peninsula", "");
     assertEquals(List.of("Crimea CONTROL RU AFFIRMED by OTHER 2023-09-20 DAY"), got);
   }
+
+  @Test
+  void deniedCaptureNamesTheDeniersOpponent() {
+    assertEquals(List.of("Toretsk CONTROL RU DENIED by UA 2025-11-20 DAY"), wire("Ukraine denied the capture of Toretsk."));
+    assertEquals(List.of("Kupiansk CONTROL UA DENIED by RU 2025-11-20 DAY"), wire("Russia denied that Ukrainian forces had retaken Kupiansk."));
+  }
+
+  @Test
+  void subjectOfADenialIsTheClaimant() {
+    Article a = new Article("t1", null, "Kyiv Independent", Instant.parse("2025-11-20T00:00:00Z"), "",
+        "The General Staff denied that Toretsk had been captured.", "en", "test", 0);
+    Claim c = extractor.extract(a).get(0);
+    assertEquals("The General Staff", c.claimant());
+    assertEquals(org.contested.model.Polarity.DENIED, c.polarity());
+  }
 }
