@@ -25,6 +25,7 @@ public final class Disambiguator {
     List<Place> apply(List<Place> candidates, Context context);
   }
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Disambiguator.class);
   private final List<Pass> passes;
 
   public Disambiguator(List<Pass> passes) {
@@ -40,6 +41,14 @@ public final class Disambiguator {
   }
 
   public PlaceMention resolve(PlaceMention mention, Context context) {
+    PlaceMention resolved = choose(mention, context);
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} -> {} ({})", mention.surface(), resolved.resolved() == null ? "unresolved" : resolved.resolved().id(), resolved.why());
+    }
+    return resolved;
+  }
+
+  private PlaceMention choose(PlaceMention mention, Context context) {
     List<Place> remaining = mention.candidates();
     List<String> deciding = new ArrayList<>();
     for (Pass pass : passes) {
