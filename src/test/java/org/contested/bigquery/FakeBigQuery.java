@@ -58,13 +58,41 @@ public final class FakeBigQuery {
     return TableRows.timestamp(value).atZone(java.time.ZoneOffset.UTC).toLocalDate();
   }
 
-  /** A table's rows as sorted strings, to compare two states of it. */
+  /**
+   * A table's rows as sorted strings, to compare two states of it: cells in one representation
+   * whether or not an export has normalised them.
+   */
   public List<String> snapshot(String table) throws Exception {
     List<String> out = new ArrayList<>();
+    com.google.api.services.bigquery.model.Table t =
+        datasets.getTable(BigQueryOutput.parse(output()).table(table));
     for (TableRow r : rows(table)) {
-      out.add(new java.util.TreeMap<>(r).toString());
+      java.util.Map<String, Object> cells = new java.util.TreeMap<>();
+      for (com.google.api.services.bigquery.model.TableFieldSchema f : t.getSchema().getFields()) {
+        cells.put(f.getName(), avroValue(f, r.get(f.getName())));
+      }
+      out.add(cells.toString());
     }
     out.sort(null);
     return out;
+  }
+
+  /** A top-level cell as the Java type of BigQuery's Avro export (see NullSafeFakeJobService). */
+  static Object avroValue(com.google.api.services.bigquery.model.TableFieldSchema f, Object v) {
+    if (v == null || "REPEATED".equals(f.getMode()) || "RECORD".equals(f.getType())) {
+      return v;
+    }
+    String s = v.toString();
+    return switch (f.getType()) {
+      case "INTEGER", "INT64" -> Long.parseLong(s);
+      case "FLOAT", "FLOAT64" -> Double.parseDouble(s);
+      case "BOOLEAN", "BOOL" -> Boolean.parseBoolean(s);
+      case "TIMESTAMP" -> {
+        java.time.Instant t = TableRows.timestamp(v);
+        yield t.getEpochSecond() * 1_000_000L + t.getNano() / 1000;
+      }
+      case "DATE" -> FakeBigQuery.day(v).toString();
+      default -> s;
+    };
   }
 }

@@ -32,7 +32,7 @@ public class NullSafeFakeJobService extends FakeJobService {
         for (TableRow row :
             datasets.getAllRows(ref.getProjectId(), ref.getDatasetId(), ref.getTableId())) {
           for (TableFieldSchema f : table.getSchema().getFields()) {
-            row.set(f.getName(), avroValue(f, row.get(f.getName())));
+            row.set(f.getName(), FakeBigQuery.avroValue(f, row.get(f.getName())));
           }
         }
       }
@@ -41,23 +41,5 @@ public class NullSafeFakeJobService extends FakeJobService {
       throw new IOException(e);
     }
     super.startExtractJob(jobRef, extract);
-  }
-
-  private static Object avroValue(TableFieldSchema f, Object v) {
-    if (v == null || "REPEATED".equals(f.getMode()) || "RECORD".equals(f.getType())) {
-      return v;
-    }
-    String s = v.toString();
-    return switch (f.getType()) {
-      case "INTEGER", "INT64" -> Long.parseLong(s);
-      case "FLOAT", "FLOAT64" -> Double.parseDouble(s);
-      case "BOOLEAN", "BOOL" -> Boolean.parseBoolean(s);
-      case "TIMESTAMP" -> {
-        java.time.Instant t = TableRows.timestamp(v);
-        yield t.getEpochSecond() * 1_000_000L + t.getNano() / 1000;
-      }
-      case "DATE" -> FakeBigQuery.day(v).toString();
-      default -> s;
-    };
   }
 }

@@ -92,4 +92,121 @@ class CloudRunTest {
         bq.snapshot("dead_letter"));
     assertEquals(before, after);
   }
+
+  @Test
+  void nextDayRecomputesTheSharedWindowFromStoredClaims() throws Exception {
+    FakeBigQuery bq = FakeBigQuery.create();
+    Path dir = tmp.resolve("articles");
+    Files.createDirectories(dir.resolve("2025-11-20"));
+    Files.createDirectories(dir.resolve("2025-11-21"));
+    Files.write(dir.resolve("2025-11-20/a.jsonl"), List.of(RU_20, UA_20));
+    Files.write(dir.resolve("2025-11-21/a.jsonl"), List.of(UA_21));
+    Path template = dir.resolve("{date}/*.jsonl");
+
+    runDay(bq, template, "2025-11-20");
+    List<String> day1Claims = bq.snapshot("claims");
+    long uaBefore = uaKupianskClaims(bq);
+
+    runDay(bq, template, "2025-11-21");
+    List<TableRow> claims = bq.rows("claims");
+    long newUa = claims.stream()
+        .filter(c -> FakeBigQuery.day(c.get("published_at")).equals(LocalDate.parse("2025-11-21"))
+            && "UA".equals(c.get("claimant_side")) && "Kupiansk".equals(c.get("location_name")))
+        .count();
+    assertTrue(newUa > 0, claims.toString());
+    // Day 1's partition is untouched, and the week both days fall in now counts the claims of
+    // both: the stored ones were read back from the claims table.
+    List<String> stillDay1 = new java.util.ArrayList<>(bq.snapshot("claims"));
+    stillDay1.removeIf(r -> !r.contains("article_id=a1") && !r.contains("article_id=a2"));
+    assertEquals(day1Claims, stillDay1);
+    assertEquals(uaBefore + newUa, uaKupianskClaims(bq));
+    // One row per window, source and place: the window's partition was replaced, not appended to.
+    List<TableRow> statuses = bq.rows("location_status");
+    assertEquals(statuses.size(), statuses.stream()
+        .map(r -> List.of(r.get("window_start"), r.get("source_kind"), r.get("source"),
+            r.get("location_id")).toString()).distinct().count());
+  }
+
+  /** claims of the UA side's view of Kupiansk in the week of 17 November 2025. */
+  private static long uaKupianskClaims(FakeBigQuery bq) throws Exception {
+    return bq.rows("location_status").stream()
+        .filter(r -> "CLAIMANT_SIDE".equals(r.get("source_kind")) && "UA".equals(r.get("source"))
+            && "Kupiansk".equals(r.get("location_name"))
+            && FakeBigQuery.day(r.get("window_start")).equals(LocalDate.parse("2025-11-17")))
+        .mapToLong(r -> Long.parseLong(String.valueOf(r.get("claims"))))
+        .reduce((a, b) -> {
+          throw new AssertionError("two rows for one window and source");
+        })
+        .orElseThrow();
+  }
+
+  @Test
+  void rowsBigQueryRejectsLandInDeadLetter() throws Exception {
+    FakeBigQuery bq = FakeBigQuery.create();
+    // BigQuery refuses every claims row quoting the Ukrainian denial.
+    bq.datasets.setShouldFailRow(
+        (java.util.function.Function<TableRow, Boolean> & java.io.Serializable)
+            row -> String.valueOf(row.get("evidence")).contains("denied"));
+    Path day = tmp.resolve("articles.jsonl");
+    Files.write(day, List.of(RU_20, UA_20));
+
+    runDay(bq, day, "2025-11-20");
+
+    List<TableRow> claims = bq.rows("claims");
+    assertFalse(claims.isEmpty());
+    assertTrue(claims.stream().noneMatch(c -> String.valueOf(c.get("evidence")).contains("denied")));
+    List<TableRow> dead = bq.rows("dead_letter");
+    assertFalse(dead.isEmpty(), "rejected rows are kept");
+    for (TableRow d : dead) {
+      assertEquals("bigquery:" + FakeBigQuery.PROJECT + ":" + FakeBigQuery.DATASET + ".claims",
+          d.get("source"));
+      assertTrue(String.valueOf(d.get("reason")).startsWith("rejected by BigQuery: "), d.toString());
+      assertTrue(String.valueOf(d.get("payload")).contains("denied"), d.toString());
+      assertTrue(String.valueOf(d.get("payload")).contains("\"article_id\":\"a2\""), d.toString());
+    }
+  }
+
+  @Test
+  void readsArticlesFromABigQueryTableThroughTheColumnMapping() throws Exception {
+    FakeBigQuery bq = FakeBigQuery.create();
+    com.google.api.services.bigquery.model.TableReference ref =
+        BigQueryOutput.parse(FakeBigQuery.output()).table("raw_articles");
+    bq.datasets.createTable(new com.google.api.services.bigquery.model.Table()
+        .setTableReference(ref)
+        .setSchema(new com.google.api.services.bigquery.model.TableSchema().setFields(new java.util.ArrayList<>(List.of(
+            new com.google.api.services.bigquery.model.TableFieldSchema().setName("doc").setType("STRING"),
+            new com.google.api.services.bigquery.model.TableFieldSchema().setName("site").setType("STRING"),
+            new com.google.api.services.bigquery.model.TableFieldSchema().setName("ts").setType("TIMESTAMP"),
+            new com.google.api.services.bigquery.model.TableFieldSchema().setName("body").setType("STRING"))))));
+    bq.datasets.insertAll(ref, List.of(
+        new TableRow().set("doc", "t1").set("site", "Moscow Wire").set("ts", "2025-11-20 08:00:00 UTC")
+            .set("body", "The Russian defence ministry said its forces had captured Kupiansk."),
+        new TableRow().set("doc", "t2").set("site", "Kyiv Wire").set("ts", "2025-11-20 09:00:00 UTC")
+            .set("body", "")), null);
+
+    ContestedOptions options = PipelineOptionsFactory.fromArgs(
+            "--inputTable=" + FakeBigQuery.PROJECT + ":" + FakeBigQuery.DATASET + ".raw_articles",
+            "--columns=id=doc,outlet=site,published_at=ts,text=body",
+            "--output=" + FakeBigQuery.output(),
+            "--runDate=2025-11-20",
+            "--tempLocation=" + tmp.resolve("temp"),
+            "--project=" + FakeBigQuery.PROJECT)
+        .as(ContestedOptions.class);
+    OptionsValidation.validate(options);
+    BigQueryOutput output = BigQueryOutput.parse(options.getOutput());
+    TableSetup.ensureTables(output, options.as(BigQueryOptions.class), bq.services);
+    TestPipeline pipeline = TestPipeline.fromOptions(options).enableAbandonedNodeEnforcement(true);
+    CloudRun.build(pipeline, options, output, List.of(LocalDate.parse("2025-11-20")), List.of(),
+        bq.services);
+    pipeline.run().waitUntilFinish();
+
+    List<TableRow> claims = bq.rows("claims");
+    assertTrue(claims.stream().anyMatch(c -> "t1".equals(c.get("article_id"))
+        && "Moscow Wire".equals(c.get("outlet")) && "Kupiansk".equals(c.get("location_name"))),
+        claims.toString());
+    List<TableRow> dead = bq.rows("dead_letter");
+    assertEquals(1, dead.size(), dead.toString());
+    assertTrue(String.valueOf(dead.get(0).get("reason")).startsWith("no text"), dead.toString());
+    assertTrue(String.valueOf(dead.get(0).get("payload")).contains("\"doc\":\"t2\""), dead.toString());
+  }
 }
