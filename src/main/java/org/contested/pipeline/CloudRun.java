@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.beam.runners.dataflow.DataflowRunner;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -84,6 +85,11 @@ public final class CloudRun {
     FileSystems.setDefaultPipelineOptions(options);
     BigQueryOutput output = BigQueryOutput.parse(options.getOutput());
     List<LocalDate> days = RunDates.parse(options.getRunDate(), Clock.systemUTC());
+    if (isDataflow(options)) {
+      // Checks region, temp and staging locations, project id and worker settings now, in one
+      // line, before any table is created or job submitted.
+      DataflowRunner.fromOptions(options);
+    }
     List<String> patterns = List.of();
     if (options.getInputTable() == null || options.getInputTable().isBlank()) {
       patterns = matchingPatterns(RunDates.inputPatterns(options.getInput(), days));
@@ -96,7 +102,7 @@ public final class CloudRun {
     Pipeline pipeline = Pipeline.create(options);
     build(pipeline, options, output, days, patterns, services);
     PipelineResult result = pipeline.run();
-    if (options.getRunner().getSimpleName().startsWith("Dataflow")) {
+    if (isDataflow(options)) {
       System.err.println("contested: submitted " + result);
       return Map.of();
     }
@@ -105,6 +111,10 @@ public final class CloudRun {
       throw new IllegalStateException("pipeline ended " + state);
     }
     return RunSummary.counters(result.metrics());
+  }
+
+  static boolean isDataflow(ContestedOptions options) {
+    return DataflowRunner.class.isAssignableFrom(options.getRunner());
   }
 
   /** The patterns that match at least one file; fails when none does. */
