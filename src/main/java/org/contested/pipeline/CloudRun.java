@@ -70,6 +70,9 @@ import org.contested.model.LocationStatus;
  * </pre>
  */
 public final class CloudRun {
+  /** Most days a dated {@code --input} template is expanded for. */
+  static final int MAX_DATED_PATTERNS = 93;
+
   private CloudRun() {}
 
   /**
@@ -119,6 +122,14 @@ public final class CloudRun {
 
   /** The patterns that match at least one file; fails when none does. */
   static List<String> matchingPatterns(List<String> patterns) throws IOException {
+    if (patterns.size() > MAX_DATED_PATTERNS) {
+      // One read per day would make a huge graph; a glob plus the published_at filter is cheaper.
+      throw new IllegalArgumentException(
+          "--input with " + RunDates.DATE_PLACEHOLDER + " over " + patterns.size()
+              + " days: for ranges longer than " + MAX_DATED_PATTERNS + " days use a glob over"
+              + " all days (e.g. gs://BUCKET/articles/*/*.jsonl); --runDate then keeps the"
+              + " articles published in the range");
+    }
     List<String> out = new ArrayList<>();
     for (String p : patterns) {
       MatchResult m = FileSystems.match(p.endsWith("/") ? p + "*" : p, EmptyMatchTreatment.ALLOW);
