@@ -108,6 +108,10 @@ public final class ContestedPipeline {
   public static RunSummary run(ContestedOptions options) throws IOException {
     long started = System.currentTimeMillis();
     OptionsValidation.validate(options);
+    if (BigQueryOutput.isBigQuery(options.getOutput())) {
+      throw new IllegalArgumentException(
+          "--output=" + options.getOutput() + " is a BigQuery run: use CloudRun.run");
+    }
     FileSystems.setDefaultPipelineOptions(options);
     checkInputMatches(options.getInput());
     clearTables(options.getOutput());

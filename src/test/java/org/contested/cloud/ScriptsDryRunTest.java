@@ -180,4 +180,47 @@ class ScriptsDryRunTest {
     assertTrue(r.err().contains("unknown option --shedule"), r.err());
     assertNothingCalled();
   }
+
+  @Test
+  void setupPrintsApisServiceAccountRolesBucketAndDataset() throws Exception {
+    Result r = script("setup-project.sh", COMMON);
+    assertEquals(0, r.exit(), r.err());
+    List<String> lines = r.out().lines().toList();
+    assertTrue(lines.get(0).startsWith("gcloud services enable dataflow.googleapis.com "), lines.get(0));
+    for (String api : List.of("bigquery", "bigquerystorage", "storage", "artifactregistry",
+        "cloudbuild", "cloudscheduler")) {
+      assertTrue(lines.get(0).contains(" " + api + ".googleapis.com "), api);
+    }
+    assertEquals("gcloud iam service-accounts create contested-runner"
+        + " --display-name=contested\\ pipeline\\ runner --project=my-project", lines.get(1));
+    List<String> roles = lines.stream().filter(l -> l.contains("add-iam-policy-binding"))
+        .map(l -> l.replaceAll(".*--role=(\\S+).*", "$1")).toList();
+    assertEquals(List.of("roles/dataflow.worker", "roles/dataflow.developer",
+        "roles/bigquery.dataEditor", "roles/bigquery.jobUser", "roles/storage.objectAdmin",
+        "roles/artifactregistry.reader", "roles/iam.serviceAccountUser"), roles);
+    assertTrue(lines.contains("gcloud storage buckets create gs://my-bucket --location=europe-west1"
+        + " --uniform-bucket-level-access --project=my-project"), r.out());
+    assertTrue(lines.get(lines.size() - 1).startsWith(
+        "bq --project_id=my-project mk --dataset --location=europe-west1 "), r.out());
+    assertTrue(lines.get(lines.size() - 1).endsWith(" my-project:contested"), r.out());
+    assertNothingCalled();
+  }
+
+  @Test
+  void createViewsPrintsOneQueryPerViewWithNamesFilledIn() throws Exception {
+    Result r = script("create-views.sh", COMMON);
+    assertEquals(0, r.exit(), r.err());
+    List<String> lines = r.out().lines().toList();
+    assertEquals(4, lines.size(), r.out());
+    List<String> views = List.of("confirmation_lag", "most_contested_now", "place_timeline",
+        "source_agreement");
+    for (int i = 0; i < views.size(); i++) {
+      String l = lines.get(i);
+      assertTrue(l.startsWith("bq --project_id=my-project --location=europe-west1 query"
+          + " --use_legacy_sql=false --nouse_cache "), l);
+      assertTrue(l.contains("CREATE OR REPLACE VIEW `my-project.contested." + views.get(i) + "`"), l);
+      assertFalse(l.contains("${"), l);
+    }
+    assertNothingCalled();
+  }
 }
