@@ -12,16 +12,20 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PBegin;
-import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
 import org.contested.model.Claim;
 
 /**
- * The claims already in the {@code claims} table, read back with BigQueryIO (an export job),
- * minus those published on {@code replacedDays}: this run writes those days anew, so the claims
- * the aggregates see are exactly the table as it will be after the run, whichever of the read and
- * the partition replacement happens first.
+ * The claims already in the {@code claims} table, read back with BigQueryIO (an export job), split
+ * into {@link #OTHER_DAYS} (what the aggregates keep) and {@link #REPLACED} (those published on
+ * {@code replacedDays}, which this run writes anew; their windows are recomputed too).
  */
-public class ReadClaimsTable extends PTransform<PBegin, PCollection<Claim>> {
+public class ReadClaimsTable extends PTransform<PBegin, PCollectionTuple> {
+  public static final TupleTag<Claim> OTHER_DAYS = new TupleTag<Claim>() {};
+  public static final TupleTag<Claim> REPLACED = new TupleTag<Claim>() {};
+
   private final BigQueryOutput output;
   private final List<LocalDate> replacedDays;
   private final BigQueryServices services;
@@ -35,7 +39,7 @@ public class ReadClaimsTable extends PTransform<PBegin, PCollection<Claim>> {
   }
 
   @Override
-  public PCollection<Claim> expand(PBegin begin) {
+  public PCollectionTuple expand(PBegin begin) {
     BigQueryIO.TypedRead<TableRow> read =
         BigQueryIO.readTableRows()
             .from(output.table(BigQueryTableSpec.CLAIMS))
@@ -46,10 +50,13 @@ public class ReadClaimsTable extends PTransform<PBegin, PCollection<Claim>> {
     }
     return begin
         .apply("ReadClaimsRows", read)
-        .apply("ToClaimsOfOtherDays", ParDo.of(new ToClaimFn(replacedDays)));
+        .apply(
+            "SplitByReplacedDays",
+            ParDo.of(new ToClaimFn(replacedDays))
+                .withOutputTags(OTHER_DAYS, TupleTagList.of(REPLACED)));
   }
 
-  /** A stored claim, unless it was published on a day this run replaces. */
+  /** A stored claim, tagged by whether this run replaces its day. */
   static class ToClaimFn extends DoFn<TableRow, Claim> {
     private final Set<LocalDate> replaced;
 
@@ -58,11 +65,11 @@ public class ReadClaimsTable extends PTransform<PBegin, PCollection<Claim>> {
     }
 
     @ProcessElement
-    public void process(@Element TableRow row, OutputReceiver<Claim> out) {
+    public void process(@Element TableRow row, MultiOutputReceiver out) {
       Claim claim = TableRows.toClaim(row);
-      if (!replaced.contains(claim.publishedAt().atZone(ZoneOffset.UTC).toLocalDate())) {
-        out.output(claim);
-      }
+      boolean isReplaced =
+          replaced.contains(claim.publishedAt().atZone(ZoneOffset.UTC).toLocalDate());
+      out.get(isReplaced ? REPLACED : OTHER_DAYS).output(claim);
     }
   }
 }

@@ -30,6 +30,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.Wait;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
@@ -58,13 +59,14 @@ import org.contested.model.LocationStatus;
 /**
  * A scheduled run into BigQuery ({@code --output=bq:PROJECT:DATASET}): reads the articles of the
  * {@code --runDate} day(s), replaces those days' {@code claims} partitions, recomputes every
- * window the new claims fall in from the whole {@code claims} table and replaces those windows'
- * {@code location_status} and {@code divergence} partitions. Running the same days again gives
+ * window the new (or replaced) claims fall in from the whole {@code claims} table and replaces
+ * those windows' {@code location_status} and {@code divergence} partitions. Running the same days again gives
  * the same tables.
  *
  * <pre>
  * Read(Articles|ArticlesTable) ─ KeepRunDays ─ ExtractControlClaims ─ CountClaims ─┬─ claims
- * ReadClaimsTable (other days) ────────────────────────────────────── FlattenClaims ┘
+ * ReadClaimsTable ─ other days ───────────────────────────────────── FlattenClaims ┘
+ *                 └ replaced days' claims: their windows are recomputed too
  *   ─ WindowClaims ─ KeepTouchedWindows ─ ComputeLocationStatus ─ ComputeDivergence
  * ClearPartitions (run days, touched windows, run_date) ─ Wait ─ Write* ─ rejected ─ dead_letter
  * </pre>
@@ -192,13 +194,19 @@ public final class CloudRun {
             .setCoder(extracted.get(ExtractControlClaims.DEAD_LETTERS).getCoder());
 
     // Aggregates: the new claims plus every stored claim of other days, in the touched windows.
+    PCollectionTuple stored =
+        pipeline.apply("ReadClaimsTable", new ReadClaimsTable(output, days, services));
     PCollection<Claim> storedClaims =
-        pipeline
-            .apply("ReadClaimsTable", new ReadClaimsTable(output, days, services))
-            .setCoder(newClaims.getCoder());
+        stored.get(ReadClaimsTable.OTHER_DAYS).setCoder(newClaims.getCoder());
+    PCollection<Claim> replacedClaims =
+        stored.get(ReadClaimsTable.REPLACED).setCoder(newClaims.getCoder());
+    // Windows to recompute: those of the new claims and those of the claims they replace (a
+    // rerun whose input lost a claim must not leave that claim's window as it was).
     PCollectionView<List<Long>> touched =
-        newClaims
-            .apply("WindowNewClaims", new WindowClaims(options.getWindow(), options.getEvery()))
+        PCollectionList.of(newClaims)
+            .and(replacedClaims)
+            .apply("FlattenTouchingClaims", Flatten.pCollections())
+            .apply("WindowTouchingClaims", new WindowClaims(options.getWindow(), options.getEvery()))
             .apply("TouchedWindowStarts", ParDo.of(new WindowStartFn()))
             .apply("TouchedIntoGlobalWindow", Window.into(new GlobalWindows()))
             .apply("DistinctTouchedWindows", Distinct.create())
@@ -232,9 +240,15 @@ public final class CloudRun {
             .apply(
                 "TouchedWindowPartitions",
                 ParDo.of(new WindowPartitionsFn(touched)).withSideInputs(touched));
+    // The run days' claims are deleted only once the read-back has them, so the windows they
+    // touched are known whichever job BigQuery runs first.
+    PCollection<String> runDayPartitions =
+        pipeline
+            .apply("RunDayPartitions", Create.of(fixed).withCoder(StringUtf8Coder.of()))
+            .apply("AfterClaimsReadBack", Wait.on(replacedClaims, storedClaims))
+            .setCoder(StringUtf8Coder.of());
     PCollection<String> cleared =
-        PCollectionList.of(
-                pipeline.apply("RunDayPartitions", Create.of(fixed).withCoder(StringUtf8Coder.of())))
+        PCollectionList.of(runDayPartitions)
             .and(windowPartitions)
             .apply("FlattenPartitions", Flatten.pCollections())
             .apply("ClearPartitions", ParDo.of(new ClearPartitionsFn(output, services)));

@@ -42,10 +42,12 @@ class CloudRunTest {
         "--input=" + input,
         "--output=" + FakeBigQuery.output(),
         "--runDate=" + runDate,
-        "--window=P7D",
         "--tempLocation=" + tmp.resolve("temp"),
         "--project=" + FakeBigQuery.PROJECT));
     args.addAll(List.of(extra));
+    if (args.stream().noneMatch(a -> a.startsWith("--window="))) {
+      args.add("--window=P7D");
+    }
     ContestedOptions options =
         PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).as(ContestedOptions.class);
     OptionsValidation.validate(options);
@@ -208,5 +210,33 @@ class CloudRunTest {
     assertEquals(1, dead.size(), dead.toString());
     assertTrue(String.valueOf(dead.get(0).get("reason")).startsWith("no text"), dead.toString());
     assertTrue(String.valueOf(dead.get(0).get("payload")).contains("\"doc\":\"t2\""), dead.toString());
+  }
+
+  @Test
+  void aRerunWhoseInputLostAClaimClearsThatClaimsWindow() throws Exception {
+    FakeBigQuery bq = FakeBigQuery.create();
+    String past =
+        "{\"id\":\"a4\",\"outlet\":\"Moscow Wire\",\"published_at\":\"2025-11-20T12:00:00Z\","
+            + "\"text\":\"On 15 November the Russian defence ministry said its forces had "
+            + "captured Kupiansk.\",\"language\":\"en\"}";
+    Path day = tmp.resolve("articles.jsonl");
+    Files.write(day, List.of(RU_20, UA_20, past));
+    runDay(bq, day, "2025-11-20", "--window=P1D");
+    List<TableRow> withPast = bq.rows("location_status");
+    assertTrue(withPast.stream().anyMatch(r ->
+        FakeBigQuery.day(r.get("window_start")).equals(LocalDate.parse("2025-11-15"))),
+        withPast.toString());
+
+    // The corrected input no longer has the article about 15 November.
+    Files.write(day, List.of(RU_20, UA_20));
+    runDay(bq, day, "2025-11-20", "--window=P1D");
+    for (String table : List.of("location_status", "divergence")) {
+      List<TableRow> rows = bq.rows(table);
+      assertFalse(rows.isEmpty(), table);
+      assertTrue(rows.stream().allMatch(r ->
+          FakeBigQuery.day(r.get("window_start")).equals(LocalDate.parse("2025-11-20"))),
+          table + ": " + rows);
+    }
+    assertTrue(bq.rows("claims").stream().noneMatch(c -> "a4".equals(c.get("article_id"))));
   }
 }
