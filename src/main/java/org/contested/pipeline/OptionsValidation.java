@@ -63,6 +63,10 @@ public final class OptionsValidation {
       org.contested.bigquery.BigQueryOutput.parse(options.getOutput());
       RunDates.parse(options.getRunDate(), java.time.Clock.systemUTC());
     } else {
+      if (!isBlank(options.getInputTable())) {
+        throw new IllegalArgumentException(
+            "--inputTable is read by runs into BigQuery; it needs --output=bq:PROJECT:DATASET");
+      }
       if (!isBlank(options.getRunDate())) {
         throw new IllegalArgumentException(
             "--runDate is for scheduled runs into BigQuery; it needs --output=bq:PROJECT:DATASET");

@@ -85,6 +85,8 @@ class CloudOptionsTest {
         error("--input=a.jsonl", "--output=out", "--runDate=2025-11-20"));
     assertEquals("--input with {date} needs --output=bq:PROJECT:DATASET",
         error("--input=gs://b/{date}/*.jsonl", "--output=out"));
+    assertEquals("--inputTable is read by runs into BigQuery; it needs --output=bq:PROJECT:DATASET",
+        error("--inputTable=my-project:news.articles", "--output=out"));
     assertEquals("give --input or --inputTable, not both",
         error("--input=a.jsonl", "--inputTable=p-roject:d.t", "--output=bq:my-project:d"));
     assertEquals("--inputTable=articles is not PROJECT:DATASET.TABLE",
