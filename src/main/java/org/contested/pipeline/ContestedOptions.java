@@ -2,4 +2,4 @@ package org.contested.pipeline;
 
 /** Every option of the contested pipeline, one mixin per concern. */
 public interface ContestedOptions
-    extends InputOptions, ExtractionOptions, WindowOptions, OutputOptions {}
+    extends InputOptions, ExtractionOptions, WindowOptions, OutputOptions, CloudOptions {}

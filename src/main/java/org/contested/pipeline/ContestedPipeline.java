@@ -2,6 +2,7 @@ package org.contested.pipeline;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.Coder;
@@ -20,6 +21,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.contested.beam.ExtractControlClaims;
+import org.contested.bigquery.BigQueryOutput;
 import org.contested.io.ReadArticles;
 import org.contested.model.Article;
 import org.contested.model.Claim;
@@ -57,6 +59,10 @@ public final class ContestedPipeline {
       options = PipelineOptionsFactory.fromArgs(args).withValidation().as(ContestedOptions.class);
       OptionsValidation.validate(options);
       FileSystems.setDefaultPipelineOptions(options);
+      if (BigQueryOutput.isBigQuery(options.getOutput())) {
+        runInBigQuery(options);
+        return;
+      }
       checkInputMatches(options.getInput());
     } catch (IllegalArgumentException e) {
       System.err.println("contested: " + firstLine(e.getMessage()));
@@ -77,6 +83,23 @@ public final class ContestedPipeline {
     }
   }
 
+  /** A scheduled run into BigQuery (see {@link CloudRun}); exits like {@link #main}. */
+  private static void runInBigQuery(ContestedOptions options) {
+    try {
+      Map<String, Long> counters = CloudRun.run(options, null);
+      counters.forEach((k, v) -> System.out.println(k + ": " + v));
+    } catch (IllegalArgumentException e) {
+      throw e;
+    } catch (RuntimeException | IOException e) {
+      System.err.println("contested: pipeline failed: " + e);
+      e.printStackTrace(System.err);
+      System.exit(1);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      System.exit(1);
+    }
+  }
+
   /**
    * Validates the options, runs the pipeline to completion and writes {@code run.json}.
    *
@@ -85,6 +108,10 @@ public final class ContestedPipeline {
   public static RunSummary run(ContestedOptions options) throws IOException {
     long started = System.currentTimeMillis();
     OptionsValidation.validate(options);
+    if (BigQueryOutput.isBigQuery(options.getOutput())) {
+      throw new IllegalArgumentException(
+          "--output=" + options.getOutput() + " is a BigQuery run: use CloudRun.run");
+    }
     FileSystems.setDefaultPipelineOptions(options);
     checkInputMatches(options.getInput());
     clearTables(options.getOutput());

@@ -18,12 +18,13 @@ public final class OptionsValidation {
 
   /** Validates every option; returns the parsed window spec for convenience. */
   public static WindowSpec validate(ContestedOptions options) {
-    if (isBlank(options.getInput())) {
+    if (isBlank(options.getInput()) && isBlank(options.getInputTable())) {
       throw new IllegalArgumentException("--input is required: a file, glob or gs:// pattern");
     }
     if (isBlank(options.getOutput())) {
       throw new IllegalArgumentException("--output is required: the directory for the tables");
     }
+    validateCloud(options);
     String format = options.getFormat() == null ? "" : options.getFormat().trim();
     if (!FORMATS.contains(format.toLowerCase(Locale.ROOT))) {
       throw new IllegalArgumentException(
@@ -45,6 +46,36 @@ public final class OptionsValidation {
           "--numShards=" + options.getNumShards() + " must be 0 (runner decides) or more");
     }
     return WindowSpec.parse(options.getWindow(), options.getEvery());
+  }
+
+  /** {@code --inputTable}, {@code --runDate} and {@code bq:} output (see CloudRun). */
+  static void validateCloud(ContestedOptions options) {
+    if (!isBlank(options.getInput()) && !isBlank(options.getInputTable())) {
+      throw new IllegalArgumentException("give --input or --inputTable, not both");
+    }
+    if (!isBlank(options.getInputTable())
+        && !options.getInputTable().trim().matches("[a-z][-a-z0-9.:]*[:.][A-Za-z0-9_]+\\.[-A-Za-z0-9_$]+")) {
+      throw new IllegalArgumentException(
+          "--inputTable=" + options.getInputTable() + " is not PROJECT:DATASET.TABLE");
+    }
+    boolean bigQuery = org.contested.bigquery.BigQueryOutput.isBigQuery(options.getOutput());
+    if (bigQuery) {
+      org.contested.bigquery.BigQueryOutput.parse(options.getOutput());
+      RunDates.parse(options.getRunDate(), java.time.Clock.systemUTC());
+    } else {
+      if (!isBlank(options.getInputTable())) {
+        throw new IllegalArgumentException(
+            "--inputTable is read by runs into BigQuery; it needs --output=bq:PROJECT:DATASET");
+      }
+      if (!isBlank(options.getRunDate())) {
+        throw new IllegalArgumentException(
+            "--runDate is for scheduled runs into BigQuery; it needs --output=bq:PROJECT:DATASET");
+      }
+      if (!isBlank(options.getInput()) && options.getInput().contains(RunDates.DATE_PLACEHOLDER)) {
+        throw new IllegalArgumentException(
+            "--input with " + RunDates.DATE_PLACEHOLDER + " needs --output=bq:PROJECT:DATASET");
+      }
+    }
   }
 
   /**
