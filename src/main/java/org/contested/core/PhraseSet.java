@@ -1,5 +1,6 @@
 package org.contested.core;
 
+import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,11 +13,13 @@ import org.contested.core.text.Token;
  * the few phrases sharing a first token, so no input can make it slow.
  */
 public final class PhraseSet {
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
   private final Map<String, List<String[]>> byFirst = new HashMap<>();
 
   public PhraseSet(Collection<String> phrases) {
     for (String p : phrases) {
-      String[] parts = p.trim().toLowerCase(java.util.Locale.ROOT).split("\\s+");
+      String[] parts = WHITESPACE.split(p.trim().toLowerCase(java.util.Locale.ROOT));
       if (parts.length == 0 || parts[0].isEmpty()) {
         continue;
       }
