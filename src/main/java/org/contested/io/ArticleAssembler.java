@@ -75,6 +75,10 @@ public final class ArticleAssembler {
     if (length > InputLimits.MAX_TEXT_CHARS) {
       return ParseResult.dead(source, position, tooLong(length), payload);
     }
+    String runProblem = runProblem(title == null ? text : title + "\n" + text);
+    if (runProblem != null) {
+      return ParseResult.dead(source, position, runProblem, payload);
+    }
     String rawDate = blankToNull(TextCleaner.controls(nullToEmpty(f.publishedAt())));
     if (rawDate == null) {
       return ParseResult.dead(source, position, missingDateReason, payload);
@@ -162,6 +166,30 @@ public final class ArticleAssembler {
     return Reasons.of(
         Reasons.TEXT_TOO_LONG,
         chars + " characters of title and text, the limit is " + InputLimits.MAX_TEXT_CHARS);
+  }
+
+  /** Why the text cannot be split into sentences and words of sane length, or null. */
+  public static String runProblem(String s) {
+    int sentence = 0;
+    int word = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      sentence = c == '.' || c == '!' || c == '?' || c == '…' || c == '\n' ? 0 : sentence + 1;
+      word = Character.isWhitespace(c) ? 0 : word + 1;
+      if (sentence > InputLimits.MAX_SENTENCE_CHARS) {
+        return Reasons.of(
+            Reasons.TEXT_TOO_LONG,
+            "more than " + InputLimits.MAX_SENTENCE_CHARS + " characters without a sentence end"
+                + " at character " + (i - sentence + 1));
+      }
+      if (word > InputLimits.MAX_WORD_CHARS) {
+        return Reasons.of(
+            Reasons.TEXT_TOO_LONG,
+            "more than " + InputLimits.MAX_WORD_CHARS + " characters without white space"
+                + " at character " + (i - word + 1));
+      }
+    }
+    return null;
   }
 
   private static String nullToEmpty(String s) {
