@@ -292,10 +292,11 @@ public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
     byte[] magic = in.readNBytes(4);
     in.reset();
     if (magic.length >= 2 && (magic[0] & 0xFF) == 0x1F && (magic[1] & 0xFF) == 0x8B) {
-      return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+      // Unbuffered on top: a buffer would drop what was decoded before a truncated end.
+      return new GZIPInputStream(in, 1 << 16);
     }
     if (magic.length >= 3 && magic[0] == 'B' && magic[1] == 'Z' && magic[2] == 'h') {
-      return new BufferedInputStream(new BZip2CompressorInputStream(in, true), 1 << 16);
+      return new BZip2CompressorInputStream(in, true);
     }
     if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
       throw new IOException("a zip archive: unpack it first");
