@@ -12,6 +12,9 @@ import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
+import org.apache.beam.sdk.transforms.windowing.TimestampCombiner;
+import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -41,6 +44,12 @@ public class DropDuplicateArticles extends PTransform<PCollection<Article>, PCol
   public PCollectionTuple expand(PCollection<Article> articles) {
     return articles
         .apply("KeyById", WithKeys.of(Article::articleId).withKeyType(TypeDescriptors.strings()))
+        // Grouped articles keep their earliest timestamp (not the end of the global window), so
+        // that downstream event-time windows do not see them as late.
+        .apply(
+            "KeepEarliestTimestamp",
+            Window.<KV<String, Article>>into(new GlobalWindows())
+                .withTimestampCombiner(TimestampCombiner.EARLIEST))
         .apply("GroupById", GroupByKey.create())
         .apply(
             "KeepOnePerId",
