@@ -58,6 +58,7 @@ public final class ContestedPipeline {
       OptionsValidation.validate(options);
       FileSystems.setDefaultPipelineOptions(options);
       checkInputMatches(options.getInput());
+      OptionsValidation.checkResources(options);
     } catch (IllegalArgumentException e) {
       System.err.println("contested: " + firstLine(e.getMessage()));
       System.exit(2);
@@ -87,6 +88,7 @@ public final class ContestedPipeline {
     OptionsValidation.validate(options);
     FileSystems.setDefaultPipelineOptions(options);
     checkInputMatches(options.getInput());
+    OptionsValidation.checkResources(options);
     clearTables(options.getOutput());
 
     Pipeline pipeline = Pipeline.create(options);
