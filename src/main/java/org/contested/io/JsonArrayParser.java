@@ -85,7 +85,7 @@ public final class JsonArrayParser {
       try {
         JsonToken first = parser.nextToken();
         if (first == null) {
-          out.accept(ParseResult.dead(source, 0, "malformed JSON: empty file", ""));
+          out.accept(ParseResult.dead(source, 0, Reasons.of(Reasons.EMPTY_FILE, "no JSON value"), ""));
           return;
         }
         if (first == JsonToken.START_OBJECT) {
