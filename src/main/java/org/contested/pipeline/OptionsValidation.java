@@ -114,6 +114,9 @@ public final class OptionsValidation {
 
   /** Creates and removes a probe file in the output directory. */
   static void checkWritable(String output) {
+    if (output.startsWith("bq:")) {
+      return; // BigQuery outputs are checked by the BigQuery run itself
+    }
     String dir = output.endsWith("/") ? output : output + "/";
     try {
       if (!dir.contains("://")) {
