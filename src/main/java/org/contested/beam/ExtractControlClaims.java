@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -22,6 +20,7 @@ import org.contested.core.Gazetteer;
 import org.contested.core.LanguageRoutingExtractor;
 import org.contested.core.gazetteer.GeoNamesGazetteer;
 import org.contested.core.text.OpenNlpAnalyzer;
+import org.contested.io.FileCounts;
 import org.contested.model.Article;
 import org.contested.model.Claim;
 import org.contested.model.DeadLetter;
@@ -56,8 +55,8 @@ public class ExtractControlClaims extends PTransform<PCollection<Article>, PColl
 
     private final String gazetteerPath;
     private final String profilePath;
-    private final Counter claims = Metrics.counter("contested", "claims");
-    private final Counter failures = Metrics.counter("contested", "extraction_failures");
+    // Totals are counted downstream (CountClaims, CountExtractionFailures); here only per file.
+    private transient FileCounts perFile;
     private transient ClaimExtractor extractor;
 
     ExtractClaimsFn(String gazetteerPath, String profilePath) {
@@ -69,6 +68,7 @@ public class ExtractControlClaims extends PTransform<PCollection<Article>, PColl
     public void setup() throws IOException {
       Gazetteer gazetteer = gazetteer(gazetteerPath);
       ConflictProfile profile = profile(profilePath);
+      perFile = new FileCounts();
       // One rule extractor per language with a lexicon (English for the rest), by Article.language().
       extractor = LanguageRoutingExtractor.standard(new OpenNlpAnalyzer(), gazetteer, profile);
     }
@@ -79,13 +79,13 @@ public class ExtractControlClaims extends PTransform<PCollection<Article>, PColl
       try {
         found = extractor.extract(article);
       } catch (RuntimeException e) {
-        failures.inc();
+        perFile.inc(FileCounts.EXTRACTION_FAILURES, article.source());
         out.get(DEAD_LETTERS).output(DeadLetter.of(article.source(), article.position(),
             "extraction failed: " + e, article.articleId() + "\t" + article.fullText()));
         return;
       }
+      perFile.inc(FileCounts.CLAIMS, article.source(), found.size());
       for (Claim c : found) {
-        claims.inc();
         out.get(CLAIMS).output(c);
       }
     }

@@ -95,7 +95,7 @@ public final class Lexicon {
 
   /** The lexicon of an ISO 639-1 language code, or empty when none is bundled. */
   public static Optional<Lexicon> forLanguage(String code) {
-    if (code == null || !code.matches("[a-z]{2}")) {
+    if (code == null || code.length() != 2 || !code.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
       return Optional.empty();
     }
     String resource = "/lexicon/" + code + ".json";

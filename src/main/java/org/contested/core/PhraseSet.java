@@ -1,5 +1,6 @@
 package org.contested.core;
 
+import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,6 +20,8 @@ import org.contested.core.text.Token;
  * backtracking. Cyrillic ё and е are one letter, as most texts write ё as е.
  */
 public final class PhraseSet {
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
   private final Map<String, List<String[]>> byFirst = new HashMap<>();
   private final Map<String, List<String[]>> byFirstStem = new HashMap<>();
   private final int[] stemLengths;
@@ -26,7 +29,7 @@ public final class PhraseSet {
   public PhraseSet(Collection<String> phrases) {
     TreeSet<Integer> lengths = new TreeSet<>();
     for (String p : phrases) {
-      String[] parts = fold(p.trim().toLowerCase(Locale.ROOT)).split("\\s+");
+      String[] parts = WHITESPACE.split(fold(p.trim().toLowerCase(Locale.ROOT)));
       if (parts.length == 0 || parts[0].isEmpty()) {
         continue;
       }

@@ -150,7 +150,7 @@ public final class ColumnMapping implements Serializable {
   }
 
   private static Ref nameRef(String name, String entry) {
-    if (name.matches("\\$\\d+")) {
+    if (isPosition(name)) {
       int position = Integer.parseInt(name.substring(1));
       if (position < 1) {
         throw new IllegalArgumentException("column positions start at $1: '" + entry.trim() + "'");
@@ -161,6 +161,19 @@ public final class ColumnMapping implements Serializable {
       throw new IllegalArgumentException("bad --columns entry '" + entry.trim() + "': no column");
     }
     return new Ref(name, 0, null, true);
+  }
+
+  /** "$" followed by one or more ASCII digits. */
+  private static boolean isPosition(String name) {
+    if (name.length() < 2 || name.length() > 10 || name.charAt(0) != '$') {
+      return false;
+    }
+    for (int i = 1; i < name.length(); i++) {
+      if (name.charAt(i) < '0' || name.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String unquote(String s) {

@@ -1,6 +1,7 @@
 package org.contested.io;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -142,7 +143,9 @@ public final class DelimitedParser {
       return ParseResult.dead(
           source,
           position,
-          "row has " + values.size() + " fields, the header has " + cols.width,
+          Reasons.of(
+              Reasons.RAGGED_ROW,
+              "row has " + values.size() + " fields, the header has " + cols.width),
           payload);
     }
     RawFields f =
@@ -163,9 +166,15 @@ public final class DelimitedParser {
    * letter at the line where the bad record starts.
    */
   public void readAll(Reader reader, String source, Consumer<ParseResult> out) throws IOException {
+    DecodedLinesReader decoded = reader instanceof DecodedLinesReader d ? d : null;
     try (CSVParser parser = dialect.format.parse(reader)) {
       Iterator<CSVRecord> it = parser.iterator();
-      Columns cols = hasHeader() ? null : bind(null, source);
+      Columns cols = null;
+      String headerProblem = null;
+      if (!hasHeader()) {
+        cols = bind(null, source);
+      }
+      boolean headerSeen = !hasHeader();
       while (true) {
         // Read before hasNext(), which parses the next record: no blank lines are skipped
         // inside the parser, so the next record starts on the following line.
@@ -185,18 +194,41 @@ public final class DelimitedParser {
                   ""));
           return;
         }
+        long end = Math.max(start, parser.getCurrentLineNumber());
         if (values.size() == 1 && values.get(0).isBlank()) {
           continue;
         }
-        if (cols == null) {
+        if (!headerSeen) {
+          headerSeen = true;
           if (!values.isEmpty() && values.get(0).startsWith("\uFEFF")) {
             values.set(0, values.get(0).substring(1));
           }
-          cols = bind(values, source);
+          try {
+            cols = bind(values, source);
+          } catch (IllegalArgumentException e) {
+            // Every row of this file would fail the same way: each becomes a dead letter.
+            headerProblem = Reasons.of(Reasons.UNUSABLE_HEADER, e.getMessage());
+          }
+          continue;
+        }
+        String lineProblem = decoded == null ? null : decoded.problem(start, end);
+        if (headerProblem != null || lineProblem != null) {
+          out.accept(
+              ParseResult.dead(
+                  source,
+                  start,
+                  headerProblem != null ? headerProblem : lineProblem,
+                  dialect.format.format(values.toArray())));
           continue;
         }
         out.accept(parseRow(cols, values, source, start));
       }
     }
+  }
+
+  /** Reads raw bytes, decoding line by line ({@link TextDecoding}). */
+  public void readAll(InputStream in, String source, Consumer<ParseResult> out)
+      throws IOException {
+    readAll(new DecodedLinesReader(in), source, out);
   }
 }

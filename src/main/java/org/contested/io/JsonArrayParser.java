@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.SequenceInputStream;
 import java.io.InputStream;
 import java.util.function.Consumer;
 
@@ -16,6 +18,8 @@ import java.util.function.Consumer;
 public final class JsonArrayParser {
   private final ColumnMapping mapping;
   private final ArticleAssembler assembler;
+  // Set while reading a file that is not valid UTF-8: elements with U+FFFD are dead letters.
+  private boolean lenientlyDecoded;
 
   public JsonArrayParser(ColumnMapping mapping, LanguageGuesser languageGuesser) {
     JsonFields.checkMapping(mapping);
@@ -30,7 +34,39 @@ public final class JsonArrayParser {
       return ParseResult.dead(
           source, index, "not a JSON object: " + JsonFields.kind(element), payload);
     }
+    String typeProblem = JsonFields.typeProblem(element, mapping);
+    if (typeProblem != null) {
+      return ParseResult.dead(source, index, typeProblem, payload);
+    }
+    if (lenientlyDecoded && payload.indexOf('\uFFFD') >= 0) {
+      return ParseResult.dead(
+          source,
+          index,
+          Reasons.of(Reasons.INVALID_UTF8, "the element has bytes that are not UTF-8"),
+          payload);
+    }
     return assembler.assemble(JsonFields.of(element, mapping), source, index, payload);
+  }
+
+  /**
+   * Reads a whole file of raw bytes: up to {@link InputLimits#MAX_WHOLE_JSON_BYTES} it is decoded
+   * first ({@link TextDecoding}: UTF-8, else Windows-1251 text; else elements with undecodable
+   * bytes are dead letters); larger files are streamed, where Jackson detects the encoding.
+   */
+  public void readAllBytes(InputStream in, String source, Consumer<ParseResult> out)
+      throws IOException {
+    byte[] head = in.readNBytes(InputLimits.MAX_WHOLE_JSON_BYTES + 1);
+    if (head.length > InputLimits.MAX_WHOLE_JSON_BYTES) {
+      readAll(new SequenceInputStream(new ByteArrayInputStream(head), in), source, out);
+      return;
+    }
+    TextDecoding.Decoded d = TextDecoding.decode(head);
+    lenientlyDecoded = !d.valid();
+    try {
+      readAll(JsonFields.MAPPER.getFactory().createParser(d.text()), source, out);
+    } finally {
+      lenientlyDecoded = false;
+    }
   }
 
   /**
@@ -39,12 +75,17 @@ public final class JsonArrayParser {
    */
   public void readAll(InputStream in, String source, Consumer<ParseResult> out)
       throws IOException {
+    readAll(JsonFields.MAPPER.createParser(in), source, out);
+  }
+
+  private void readAll(JsonParser p, String source, Consumer<ParseResult> out)
+      throws IOException {
     long index = 0;
-    try (JsonParser parser = JsonFields.MAPPER.createParser(in)) {
+    try (JsonParser parser = p) {
       try {
         JsonToken first = parser.nextToken();
         if (first == null) {
-          out.accept(ParseResult.dead(source, 0, "malformed JSON: empty file", ""));
+          out.accept(ParseResult.dead(source, 0, Reasons.of(Reasons.EMPTY_FILE, "no JSON value"), ""));
           return;
         }
         if (first == JsonToken.START_OBJECT) {

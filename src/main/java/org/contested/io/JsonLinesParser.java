@@ -4,13 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.function.Consumer;
 
 /**
  * The canonical JSONL format: one JSON object per line with {@code id, url, outlet, published_at,
  * title, text, language} ({@code id}, {@code url}, {@code language} optional; other keys ignored),
  * or the keys named by a {@link ColumnMapping}. Position = 1-based line number; blank lines are not
- * records.
+ * records. Lines end with LF, CRLF or a lone CR; each line is decoded on its own ({@link
+ * TextDecoding}), so a file mixing UTF-8 and Windows-1251 lines is read line by line.
  */
 public final class JsonLinesParser {
   private final ColumnMapping mapping;
@@ -24,6 +26,10 @@ public final class JsonLinesParser {
 
   /** Parses one line; returns null for a blank line, which is not a record. */
   public ParseResult parseLine(String line, String source, long lineNumber) {
+    return parseLine(line, source, lineNumber, true);
+  }
+
+  private ParseResult parseLine(String line, String source, long lineNumber, boolean terminated) {
     String l = line.startsWith("\uFEFF") ? line.substring(1) : line;
     if (l.isBlank()) {
       return null;
@@ -32,7 +38,11 @@ public final class JsonLinesParser {
     try {
       node = JsonFields.MAPPER.readTree(l);
     } catch (JsonProcessingException e) {
-      return ParseResult.dead(source, lineNumber, "malformed JSON: " + e.getOriginalMessage(), line);
+      String reason =
+          terminated
+              ? "malformed JSON: " + e.getOriginalMessage()
+              : "malformed JSON: truncated last line (no line end): " + e.getOriginalMessage();
+      return ParseResult.dead(source, lineNumber, reason, line);
     }
     if (node == null || !node.isObject()) {
       return ParseResult.dead(
@@ -40,6 +50,10 @@ public final class JsonLinesParser {
           lineNumber,
           "not a JSON object: " + (node == null ? "empty" : JsonFields.kind(node)),
           line);
+    }
+    String typeProblem = JsonFields.typeProblem(node, mapping);
+    if (typeProblem != null) {
+      return ParseResult.dead(source, lineNumber, typeProblem, line);
     }
     return assembler.assemble(JsonFields.of(node, mapping), source, lineNumber, line);
   }
@@ -55,5 +69,46 @@ public final class JsonLinesParser {
         out.accept(r);
       }
     }
+  }
+
+  /**
+   * Streams the lines of raw bytes: a line over {@link InputLimits#MAX_RECORD_BYTES} or one that is
+   * neither UTF-8 nor Windows-1251 text is a dead letter; a malformed last line without a line end
+   * is reported as truncated.
+   */
+  public void readAll(InputStream in, String source, Consumer<ParseResult> out)
+      throws IOException {
+    ByteLines lines = new ByteLines(in, InputLimits.MAX_RECORD_BYTES);
+    for (ByteLines.Line line = lines.next(); line != null; line = lines.next()) {
+      ParseResult r = parseBytes(line, source);
+      if (r != null) {
+        out.accept(r);
+      }
+    }
+  }
+
+  private ParseResult parseBytes(ByteLines.Line line, String source) {
+    if (line.truncated()) {
+      return ParseResult.dead(
+          source,
+          line.number(),
+          Reasons.of(
+              Reasons.TOO_LARGE,
+              "line of " + line.length() + " bytes, the limit is " + InputLimits.MAX_RECORD_BYTES),
+          TextDecoding.decode(line.bytes(), 0, Math.min(line.bytes().length, 4 * DeadLetterPayload.MAX))
+              .text());
+    }
+    TextDecoding.Decoded d = TextDecoding.decode(line.bytes());
+    if (!d.valid()) {
+      if (d.text().isBlank()) {
+        return null;
+      }
+      return ParseResult.dead(
+          source,
+          line.number(),
+          Reasons.of(Reasons.INVALID_UTF8, "byte " + d.badOffset() + " of the line is not UTF-8"),
+          d.text());
+    }
+    return parseLine(d.text(), source, line.number(), line.terminated());
   }
 }

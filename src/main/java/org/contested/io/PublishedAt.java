@@ -16,8 +16,6 @@ import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns a publication date as found in an input into an {@link Instant}.
@@ -75,11 +73,24 @@ public final class PublishedAt {
           englishPattern("d MMM uuuu"),
           englishPattern("MMMM d uuuu"));
 
-  /** An ISO date or date-time at the start of a longer value, e.g. a header line with a label. */
-  private static final Pattern ISO_PREFIX =
-      Pattern.compile(
-          "^\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?"
-              + "(?:\\s?(?:Z|[+-]\\d{2}:?\\d{2}))?)?(?=$|[^\\w:+-])");
+  /** European day-first dates with dots, optionally with a time: 20.11.2025, 20.11.2025 14:30. */
+  private static final List<DateTimeFormatter> DOTTED =
+      List.of(
+          englishPattern("d.M.uuuu"),
+          englishPattern("d.M.uuuu H:mm"),
+          englishPattern("d.M.uuuu H:mm:ss"),
+          englishPattern("d.M.uuuu, H:mm"));
+
+  /** Date-times with a zone name or offset after the time: 2025-11-20 14:00 UTC, ... EET. */
+  private static final List<DateTimeFormatter> ZONED =
+      List.of(
+          englishPattern("uuuu-MM-dd H:mm[:ss] z"),
+          englishPattern("uuuu-MM-dd'T'H:mm[:ss] z"),
+          englishPattern("MMM d, uuuu h:mm a z"),
+          englishPattern("MMM d, uuuu H:mm z"),
+          englishPattern("MMMM d, uuuu h:mm a z"),
+          englishPattern("d MMMM uuuu H:mm z"),
+          englishPattern("EEE MMM d HH:mm:ss z uuuu"));
 
   private PublishedAt() {}
 
@@ -107,13 +118,41 @@ public final class PublishedAt {
     if (iso.isPresent()) {
       return iso;
     }
-    for (DateTimeFormatter f : ENGLISH) {
-      Optional<Instant> parsed = parseWith(v, f);
-      if (parsed.isPresent()) {
-        return parsed;
+    if (v.length() > 64) {
+      return Optional.empty(); // no date is this long; spare the formatters
+    }
+    Optional<Instant> epoch = epoch(v);
+    if (epoch.isPresent()) {
+      return epoch;
+    }
+    for (List<DateTimeFormatter> group : List.of(ENGLISH, DOTTED, ZONED)) {
+      for (DateTimeFormatter f : group) {
+        Optional<Instant> parsed = parseWith(v, f);
+        if (parsed.isPresent()) {
+          return parsed;
+        }
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A bare integer of 9 or 10 digits is epoch seconds, of 12 or 13 digits epoch milliseconds
+   * (2001-09-09 to 2286 either way); other integers are not dates.
+   */
+  static Optional<Instant> epoch(String v) {
+    int n = v.length();
+    if (n < 9 || n > 13 || n == 11) {
+      return Optional.empty();
+    }
+    for (int i = 0; i < n; i++) {
+      char c = v.charAt(i);
+      if (c < '0' || c > '9') {
+        return Optional.empty();
+      }
+    }
+    long x = Long.parseLong(v);
+    return Optional.of(n <= 10 ? Instant.ofEpochSecond(x) : Instant.ofEpochMilli(x));
   }
 
   /**
@@ -129,8 +168,95 @@ public final class PublishedAt {
     if (value == null) {
       return Optional.empty();
     }
-    Matcher m = ISO_PREFIX.matcher(value.trim());
-    return m.find() ? Optional.of(m.group()) : Optional.empty();
+    String v = value.trim();
+    int end = isoPrefixEnd(v);
+    return end < 0 ? Optional.empty() : Optional.of(v.substring(0, end));
+  }
+
+  /**
+   * The end of the ISO date or date-time that starts {@code v} and is followed by the end or by a
+   * character that is not a letter, digit, '_', ':', '+' or '-'; -1 when there is none. A
+   * hand-written scanner for {@code \d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?
+   * (\s?(Z|[+-]\d{2}:?\d{2}))?)?}, longest match first, like a backtracking regex would.
+   */
+  static int isoPrefixEnd(String v) {
+    if (!digits(v, 0, 4) || !at(v, 4, '-') || !digits(v, 5, 2) || !at(v, 7, '-')
+        || !digits(v, 8, 2)) {
+      return -1;
+    }
+    // Candidate ends of the time part, longest first: fraction, seconds, minutes.
+    int[] times = new int[3];
+    int count = 0;
+    if ((at(v, 10, 'T') || at(v, 10, ' ')) && digits(v, 11, 2) && at(v, 13, ':')
+        && digits(v, 14, 2)) {
+      if (at(v, 16, ':') && digits(v, 17, 2)) {
+        if (at(v, 19, '.')) {
+          int k = 20;
+          while (k < v.length() && k < 29 && isDigit(v.charAt(k))) {
+            k++;
+          }
+          for (int f = k; f > 20; f--) {
+            if (boundary(v, f) || zoneEnd(v, f) > 0) {
+              times[count++] = f;
+              break;
+            }
+          }
+        }
+        times[count++] = 19;
+      }
+      times[count++] = 16;
+    }
+    for (int c = 0; c < count; c++) {
+      int zone = zoneEnd(v, times[c]);
+      if (zone > 0 && boundary(v, zone)) {
+        return zone;
+      }
+      if (boundary(v, times[c])) {
+        return times[c];
+      }
+    }
+    return boundary(v, 10) ? 10 : -1;
+  }
+
+  private static int zoneEnd(String v, int from) {
+    int i = at(v, from, ' ') || at(v, from, '\t') ? from + 1 : from;
+    if (at(v, i, 'Z')) {
+      return i + 1;
+    }
+    if ((at(v, i, '+') || at(v, i, '-')) && digits(v, i + 1, 2)) {
+      int j = at(v, i + 3, ':') ? i + 4 : i + 3;
+      return digits(v, j, 2) ? j + 2 : -1;
+    }
+    return -1;
+  }
+
+  private static boolean boundary(String v, int i) {
+    if (i >= v.length()) {
+      return true;
+    }
+    char c = v.charAt(i);
+    boolean word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c) || c == '_';
+    return !(word || c == ':' || c == '+' || c == '-');
+  }
+
+  private static boolean at(String v, int i, char c) {
+    return i < v.length() && v.charAt(i) == c;
+  }
+
+  private static boolean digits(String v, int from, int n) {
+    if (from + n > v.length()) {
+      return false;
+    }
+    for (int i = from; i < from + n; i++) {
+      if (!isDigit(v.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   private static Optional<Instant> parseHinted(String v, String hint) {

@@ -1,33 +1,42 @@
 package org.contested.io;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
-import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.FileIO.ReadableFile;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.contested.model.Article;
 import org.contested.model.DeadLetter;
 
 /**
  * Reads articles from files of any supported format (see docs/inputs.md): every record read
- * becomes exactly one {@link #ARTICLES} or {@link #DEAD_LETTERS} element, and the counters
- * {@code contested:records_read}, {@code contested:articles} and {@code contested:dead_letters}
- * reconcile (records_read = articles + dead_letters).
+ * becomes exactly one {@link #ARTICLES} or {@link #DEAD_LETTERS} element. Files are decompressed by
+ * content (gzip, bzip2), decoded line by line (UTF-8, else Windows-1251 text), parsed, and then
+ * reduced to one article per id ({@link DropDuplicateArticles}). The counters {@code
+ * contested:records_read}, {@code contested:articles} and {@code contested:dead_letters}
+ * reconcile (records_read = articles + dead_letters), in total and per file ({@link FileCounts}).
  *
  * @see #from(String, String, String)
  */
@@ -77,7 +86,8 @@ public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
     if (in.endsWith("/")) {
       return in + "*";
     }
-    if (!in.contains("://") && !in.matches(".*[*?\\[{].*") && new File(in).isDirectory()) {
+    boolean glob = in.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
+    if (!in.contains("://") && !glob && new File(in).isDirectory()) {
       return in + File.separator + "*";
     }
     return in;
@@ -85,24 +95,70 @@ public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
 
   @Override
   public PCollectionTuple expand(PBegin begin) {
-    return begin
-        .apply(
-            "MatchInputFiles",
-            FileIO.match()
-                .filepattern(filePattern(input))
-                .withEmptyMatchTreatment(EmptyMatchTreatment.DISALLOW))
-        .apply("OpenInputFiles", FileIO.readMatches())
-        .apply(
-            "ParseRecords",
-            ParDo.of(new ParseFileFn(format, columns))
-                .withOutputTags(ARTICLES, TupleTagList.of(DEAD_LETTERS)));
+    PCollectionTuple parsed =
+        begin
+            .apply(
+                "MatchInputFiles",
+                FileIO.match()
+                    .filepattern(filePattern(input))
+                    .withEmptyMatchTreatment(EmptyMatchTreatment.DISALLOW))
+            // Compression is judged by content, not name (a gzip named .jsonl): see openContent.
+            .apply("OpenInputFiles", FileIO.readMatches().withCompression(Compression.UNCOMPRESSED))
+            .apply(
+                "ParseRecords",
+                ParDo.of(new ParseFileFn(format, columns))
+                    .withOutputTags(ARTICLES, TupleTagList.of(DEAD_LETTERS)));
+    PCollectionTuple unique =
+        parsed.get(ARTICLES).apply("DropDuplicateArticles", new DropDuplicateArticles());
+    PCollection<Article> articles =
+        unique.get(DropDuplicateArticles.UNIQUE).apply("CountArticles", ParDo.of(new CountArticlesFn()));
+    PCollection<DeadLetter> deadLetters =
+        PCollectionList.of(parsed.get(DEAD_LETTERS))
+            .and(unique.get(DropDuplicateArticles.DUPLICATES))
+            .apply("FlattenReadDeadLetters", Flatten.pCollections())
+            .apply("CountReadDeadLetters", ParDo.of(new CountDeadLettersFn()));
+    return PCollectionTuple.of(ARTICLES, articles).and(DEAD_LETTERS, deadLetters);
+  }
+
+  /** Counts the articles that leave the reader, in total and per file. */
+  static class CountArticlesFn extends DoFn<Article, Article> {
+    private final Counter articles = Metrics.counter(METRICS_NAMESPACE, ARTICLES_COUNTER);
+    private transient FileCounts perFile;
+
+    @Setup
+    public void setup() {
+      perFile = new FileCounts();
+    }
+
+    @ProcessElement
+    public void process(@Element Article a, OutputReceiver<Article> out) {
+      articles.inc();
+      perFile.inc(FileCounts.ARTICLES, a.source());
+      out.output(a);
+    }
+  }
+
+  /** Counts the reader's dead letters, in total and per file and reason category. */
+  static class CountDeadLettersFn extends DoFn<DeadLetter, DeadLetter> {
+    private final Counter deadLetters = Metrics.counter(METRICS_NAMESPACE, DEAD_LETTERS_COUNTER);
+    private transient FileCounts perFile;
+
+    @Setup
+    public void setup() {
+      perFile = new FileCounts();
+    }
+
+    @ProcessElement
+    public void process(@Element DeadLetter d, OutputReceiver<DeadLetter> out) {
+      deadLetters.inc();
+      perFile.deadLetter(d.reason(), d.source());
+      out.output(d);
+    }
   }
 
   /** Streams one file through the parser for its format; one output per record. */
   static class ParseFileFn extends DoFn<ReadableFile, Article> {
     private final Counter recordsRead = Metrics.counter(METRICS_NAMESPACE, RECORDS_READ);
-    private final Counter articles = Metrics.counter(METRICS_NAMESPACE, ARTICLES_COUNTER);
-    private final Counter deadLetters = Metrics.counter(METRICS_NAMESPACE, DEAD_LETTERS_COUNTER);
 
     private final String format;
     private final String columns;
@@ -113,6 +169,7 @@ public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
     private transient DelimitedParser csv;
     private transient DelimitedParser tsv;
     private transient TextFileParser text;
+    private transient FileCounts perFile;
 
     ParseFileFn(String format, String columns) {
       this.format = format;
@@ -131,19 +188,23 @@ public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
         jsonArray = new JsonArrayParser(mapping, guesser);
         text = new TextFileParser(mapping, guesser);
       }
+      perFile = new FileCounts();
     }
 
     @ProcessElement
     public void process(@Element ReadableFile file, MultiOutputReceiver out) throws IOException {
       String source = file.getMetadata().resourceId().toString();
+      long[] seen = {0, 0}; // records emitted, last position
       Consumer<ParseResult> emit =
           r -> {
             recordsRead.inc();
+            perFile.inc(FileCounts.RECORDS_READ, source);
+            seen[0]++;
             if (r.isArticle()) {
-              articles.inc();
+              seen[1] = r.article().position();
               out.get(ARTICLES).output(r.article());
             } else {
-              deadLetters.inc();
+              seen[1] = r.deadLetter().position();
               out.get(DEAD_LETTERS).output(r.deadLetter());
             }
           };
@@ -154,8 +215,10 @@ public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
             ParseResult.dead(
                 source,
                 0,
-                "unsupported file type for --format=auto (expected .jsonl, .ndjson, .json, .csv,"
-                    + " .tsv, .txt, .md); pass --format",
+                Reasons.of(
+                    Reasons.UNSUPPORTED_FILE,
+                    "unknown extension for --format=auto (expected .jsonl, .ndjson, .json, .csv,"
+                        + " .tsv, .txt, .md, optionally .gz or .bz2); pass --format"),
                 ""));
         return;
       }
@@ -163,38 +226,87 @@ public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
         throw new IllegalArgumentException(
             "--columns with $positions cannot read " + source + " as " + f.name().toLowerCase());
       }
-      switch (f) {
-        case JSONL -> {
-          try (BufferedReader r = utf8Reader(file)) {
-            jsonLines.readAll(r, source, emit);
-          }
+      try (InputStream in = openContent(Channels.newInputStream(file.open()))) {
+        switch (f) {
+          case JSONL -> jsonLines.readAll(in, source, emit);
+          case JSON -> jsonArray.readAllBytes(in, source, emit);
+          case CSV -> csv.readAll(in, source, emit);
+          case TSV -> tsv.readAll(in, source, emit);
+          case TEXT -> emit.accept(readTextFile(in, source));
+          default -> throw new IllegalStateException("unexpected format " + f);
         }
-        case JSON -> {
-          try (InputStream in = Channels.newInputStream(file.open())) {
-            jsonArray.readAll(in, source, emit);
-          }
-        }
-        case CSV, TSV -> {
-          try (BufferedReader r = utf8Reader(file)) {
-            (f == InputFormat.CSV ? csv : tsv).readAll(r, source, emit);
-          }
-        }
-        case TEXT -> emit.accept(text.parse(file.readFullyAsUTF8String(), source));
-        default -> throw new IllegalStateException("unexpected format " + f);
+      } catch (IOException | UncheckedIOException e) {
+        // A half-written or corrupt file: what was read stands, the rest is one dead letter.
+        emit.accept(
+            ParseResult.dead(
+                source,
+                seen[1] + 1,
+                Reasons.of(
+                    Reasons.UNREADABLE_FILE,
+                    "reading stopped after " + seen[0] + " records: " + e),
+                ""));
+        return;
+      }
+      if (seen[0] == 0) {
+        emit.accept(
+            ParseResult.dead(
+                source,
+                0,
+                Reasons.of(Reasons.EMPTY_FILE, "no records (" + f.name().toLowerCase(Locale.ROOT) + ")"),
+                ""));
       }
     }
 
-    /** A UTF-8 reader over the (decompressed) file that skips a byte-order mark. */
-    private static BufferedReader utf8Reader(ReadableFile file) throws IOException {
-      BufferedReader r =
-          new BufferedReader(
-              new InputStreamReader(Channels.newInputStream(file.open()), StandardCharsets.UTF_8),
-              1 << 16);
-      r.mark(1);
-      if (r.read() != '\uFEFF') {
-        r.reset();
+    private ParseResult readTextFile(InputStream in, String source) throws IOException {
+      byte[] bytes = in.readNBytes(InputLimits.MAX_RECORD_BYTES + 1);
+      if (bytes.length > InputLimits.MAX_RECORD_BYTES) {
+        long total = bytes.length + in.transferTo(OutputStream.nullOutputStream());
+        return ParseResult.dead(
+            source,
+            0,
+            Reasons.of(
+                Reasons.TOO_LARGE,
+                "file of " + total + " bytes, the limit is " + InputLimits.MAX_RECORD_BYTES),
+            TextDecoding.decode(bytes, 0, 4 * DeadLetterPayload.MAX).text());
       }
-      return r;
+      TextDecoding.Decoded d = TextDecoding.decode(bytes);
+      if (!d.valid()) {
+        return ParseResult.dead(
+            source,
+            0,
+            Reasons.of(Reasons.INVALID_UTF8, "byte " + d.badOffset() + " of the file is not UTF-8"),
+            d.text());
+      }
+      if (d.text().isBlank()) {
+        return ParseResult.dead(source, 0, Reasons.of(Reasons.EMPTY_FILE, "no text"), "");
+      }
+      return text.parse(d.text(), source);
     }
+  }
+
+  /**
+   * The content of a file, decompressed when its first bytes say gzip or bzip2, whatever its
+   * name; other archives (zip, zstd) cannot be read and say so.
+   */
+  static InputStream openContent(InputStream raw) throws IOException {
+    BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+    in.mark(4);
+    byte[] magic = in.readNBytes(4);
+    in.reset();
+    if (magic.length >= 2 && (magic[0] & 0xFF) == 0x1F && (magic[1] & 0xFF) == 0x8B) {
+      // Unbuffered on top: a buffer would drop what was decoded before a truncated end.
+      return new GZIPInputStream(in, 1 << 16);
+    }
+    if (magic.length >= 3 && magic[0] == 'B' && magic[1] == 'Z' && magic[2] == 'h') {
+      return new BZip2CompressorInputStream(in, true);
+    }
+    if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
+      throw new IOException("a zip archive: unpack it first");
+    }
+    if (magic.length == 4 && (magic[0] & 0xFF) == 0x28 && (magic[1] & 0xFF) == 0xB5
+        && (magic[2] & 0xFF) == 0x2F && (magic[3] & 0xFF) == 0xFD) {
+      throw new IOException("zstd-compressed: decompress it first");
+    }
+    return in;
   }
 }

@@ -142,9 +142,9 @@ public class ComputeLocationStatus
 
     @Override
     public ViewAccumulator addInput(ViewAccumulator acc, Claim claim) {
-      double w = weight(claim);
+      double w = exact(weight(claim));
       for (Map.Entry<String, Double> e : mapping.distribution(claim).entrySet()) {
-        acc.weighted.merge(e.getKey(), w * e.getValue(), Double::sum);
+        acc.weighted.merge(e.getKey(), exact(w * e.getValue()), Double::sum);
       }
       acc.weight += w;
       acc.claims++;
@@ -229,6 +229,17 @@ public class ComputeLocationStatus
               acc.first,
               acc.last));
     }
+  }
+
+  private static final double QUANTUM = 0x1p30;
+
+  /**
+   * {@code x} rounded to a multiple of 2^-30. Sums of such numbers (below 2^23) are exact in a
+   * double, so they do not depend on the order in which a runner adds and merges accumulators:
+   * the tables stay byte-identical across runners, sharding and input order.
+   */
+  static double exact(double x) {
+    return Math.round(x * QUANTUM) / QUANTUM;
   }
 
   /** Weighted sums to rounded shares with every status present. */

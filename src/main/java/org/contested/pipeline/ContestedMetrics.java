@@ -3,7 +3,9 @@ package org.contested.pipeline;
 /**
  * Counter names in the {@value #NAMESPACE} namespace. The reader ({@code io.ReadArticles}) counts
  * {@value #RECORDS_READ}, {@value #ARTICLES} and {@value #DEAD_LETTERS} (its own, read-stage dead
- * letters); the pipeline counts the rest.
+ * letters, after duplicates are resolved); the pipeline counts the rest, each once (the
+ * extraction step itself counts only per file, in {@code io.FileCounts}, so that totals summed
+ * over steps are not doubled).
  */
 public final class ContestedMetrics {
   public static final String NAMESPACE = "contested";

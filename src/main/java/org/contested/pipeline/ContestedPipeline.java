@@ -64,6 +64,7 @@ public final class ContestedPipeline {
         return;
       }
       checkInputMatches(options.getInput());
+      OptionsValidation.checkResources(options);
     } catch (IllegalArgumentException e) {
       System.err.println("contested: " + firstLine(e.getMessage()));
       System.exit(2);
@@ -114,6 +115,7 @@ public final class ContestedPipeline {
     }
     FileSystems.setDefaultPipelineOptions(options);
     checkInputMatches(options.getInput());
+    OptionsValidation.checkResources(options);
     clearTables(options.getOutput());
 
     Pipeline pipeline = Pipeline.create(options);

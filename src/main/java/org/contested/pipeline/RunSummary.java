@@ -27,6 +27,7 @@ import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricResults;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.util.ReleaseInfo;
+import org.contested.io.FileCounts;
 
 /**
  * What a run did: options, versions, wall time, counts from the run's metrics and the most
@@ -46,6 +47,7 @@ public final class RunSummary {
   private final Instant finishedAt;
   private final Map<String, Long> counts;
   private final Map<String, Boolean> checks;
+  private final Map<String, Map<String, Object>> files;
   private final List<JsonNode> top;
 
   private RunSummary(
@@ -55,6 +57,7 @@ public final class RunSummary {
       Instant finishedAt,
       Map<String, Long> counts,
       Map<String, Boolean> checks,
+      Map<String, Map<String, Object>> files,
       List<JsonNode> top) {
     this.options = options;
     this.versions = versions;
@@ -62,6 +65,7 @@ public final class RunSummary {
     this.finishedAt = finishedAt;
     this.counts = counts;
     this.checks = checks;
+    this.files = files;
     this.top = top;
   }
 
@@ -79,6 +83,12 @@ public final class RunSummary {
         "dead_letters = read_dead_letters + extraction_failures",
         counts.get("dead_letters")
             == counts.get("read_dead_letters") + counts.get("extraction_failures"));
+    Map<String, Map<String, Object>> files = files(metrics);
+    checks.put(
+        "per file: records_read = articles + dead_letters",
+        files.values().stream()
+            .allMatch(f -> f.get("records_read").equals(
+                (Long) f.get("articles") + (Long) f.get("dead_letters"))));
     return new RunSummary(
         options(options),
         versions(),
@@ -86,6 +96,7 @@ public final class RunSummary {
         Instant.ofEpochMilli(finishedMillis),
         counts,
         checks,
+        files,
         topDivergent(options.getOutput(), TOP));
   }
 
@@ -102,6 +113,48 @@ public final class RunSummary {
       Long v = c.getAttempted();
       out.merge(c.getName().getName(), v == null ? 0L : v, Long::sum);
     }
+    return out;
+  }
+
+  /**
+   * Per input file, sorted by file name: records_read, articles, dead_letters, dead_letters by
+   * reason category, extraction_failures and claims, from the {@link FileCounts} counters.
+   */
+  static Map<String, Map<String, Object>> files(MetricResults metrics) {
+    MetricQueryResults q =
+        metrics.queryMetrics(
+            MetricsFilter.builder()
+                .addNameFilter(MetricNameFilter.inNamespace(FileCounts.NAMESPACE))
+                .build());
+    Map<String, Map<String, Long>> raw = new TreeMap<>();
+    for (MetricResult<Long> c : q.getCounters()) {
+      String[] kindAndFile = FileCounts.parse(c.getName().getName());
+      if (kindAndFile != null) {
+        Long v = c.getAttempted();
+        raw.computeIfAbsent(kindAndFile[1], k -> new TreeMap<>())
+            .merge(kindAndFile[0], v == null ? 0L : v, Long::sum);
+      }
+    }
+    Map<String, Map<String, Object>> out = new TreeMap<>();
+    raw.forEach(
+        (file, kinds) -> {
+          Map<String, Long> byReason = new TreeMap<>();
+          kinds.forEach(
+              (kind, n) -> {
+                if (kind.startsWith(FileCounts.DEAD_LETTER_PREFIX)) {
+                  byReason.put(
+                      kind.substring(FileCounts.DEAD_LETTER_PREFIX.length(), kind.length() - 1), n);
+                }
+              });
+          Map<String, Object> f = new LinkedHashMap<>();
+          f.put("records_read", kinds.getOrDefault(FileCounts.RECORDS_READ, 0L));
+          f.put("articles", kinds.getOrDefault(FileCounts.ARTICLES, 0L));
+          f.put("dead_letters", byReason.values().stream().mapToLong(Long::longValue).sum());
+          f.put("dead_letters_by_reason", byReason);
+          f.put("extraction_failures", kinds.getOrDefault(FileCounts.EXTRACTION_FAILURES, 0L));
+          f.put("claims", kinds.getOrDefault(FileCounts.CLAIMS, 0L));
+          out.put(file, f);
+        });
     return out;
   }
 
@@ -231,12 +284,18 @@ public final class RunSummary {
     out.put("wall_time_seconds", (finishedAt.toEpochMilli() - startedAt.toEpochMilli()) / 1000.0);
     out.put("counts", counts);
     out.put("checks", checks);
+    out.put("files", files);
     out.put("top_divergent", top);
     return out;
   }
 
   public Map<String, Long> counts() {
     return counts;
+  }
+
+  /** Per-file accounting, by file name (see {@link #files(MetricResults)}). */
+  public Map<String, Map<String, Object>> files() {
+    return files;
   }
 
   public List<JsonNode> top() {

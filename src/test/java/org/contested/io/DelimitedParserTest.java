@@ -2,7 +2,6 @@ package org.contested.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -54,7 +53,7 @@ class DelimitedParserTest {
     assertEquals(6, c.position(), "line 4 is the 2nd line of record b, line 5 is blank");
     assertTrue(c.payload().startsWith("2,https://www.example.com/c"), c.payload());
     assertEquals("no usable published_at: '2022-13-01'", out.get(3).deadLetter().reason());
-    assertEquals("row has 5 fields, the header has 6", out.get(4).deadLetter().reason());
+    assertEquals("ragged row: row has 5 fields, the header has 6", out.get(4).deadLetter().reason());
     assertEquals(9, out.get(5).article().position(), "last record without a final newline");
     assertNull(out.get(5).article().title());
   }
@@ -75,15 +74,18 @@ class DelimitedParserTest {
   }
 
   @Test
-  void csvConfigurationErrorsFailLoudly() {
-    IllegalArgumentException missing =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> read(Dialect.CSV, "text=summary,published_at=date", "date,body\n2022-01-01,x\n"));
-    assertTrue(missing.getMessage().contains("'summary'"), missing.getMessage());
-    IllegalArgumentException noDate =
-        assertThrows(IllegalArgumentException.class, () -> read(Dialect.CSV, null, "when,text\n1,x\n"));
-    assertTrue(noDate.getMessage().contains("published_at"), noDate.getMessage());
+  void csvHeaderWithoutTheMappedColumnsDeadLettersEveryRow() throws IOException {
+    List<ParseResult> missing =
+        read(Dialect.CSV, "text=summary,published_at=date", "date,body\n2022-01-01,x\n2022-01-02,y\n");
+    assertEquals(2, missing.size(), "one dead letter per row, none dropped");
+    for (ParseResult r : missing) {
+      assertTrue(r.deadLetter().reason().startsWith("unusable header: "), r.deadLetter().reason());
+      assertTrue(r.deadLetter().reason().contains("'summary'"), r.deadLetter().reason());
+    }
+    List<ParseResult> noDate = read(Dialect.CSV, null, "when,text\n1,x\n");
+    assertEquals(1, noDate.size());
+    assertTrue(noDate.get(0).deadLetter().reason().contains("published_at"));
+    assertEquals(2, noDate.get(0).deadLetter().position());
   }
 
   @Test

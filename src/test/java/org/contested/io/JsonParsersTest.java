@@ -147,6 +147,6 @@ class JsonParsersTest {
     assertTrue(jsonArray("{\"published_at\":\"2022-03-01\",\"text\":\"ok\"}", null).get(0).isArticle());
     assertEquals(
         "not a JSON array or object: number", jsonArray("42", null).get(0).deadLetter().reason());
-    assertEquals("malformed JSON: empty file", jsonArray("  ", null).get(0).deadLetter().reason());
+    assertEquals("empty file: no JSON value", jsonArray("  ", null).get(0).deadLetter().reason());
   }
 }

@@ -199,7 +199,8 @@ class RealCorpusTest {
         articles.stream().filter(a -> a.source().endsWith("battle_of_bakhmut.md")).findFirst().orElseThrow();
     assertEquals("Battle of Bakhmut", bakhmut.title());
     assertEquals(Instant.parse("2023-07-16T00:00:00Z"), bakhmut.publishedAt());
-    assertTrue(bakhmut.text().startsWith("The **battle of Bakhmut**"), bakhmut.text().substring(0, 40));
+    // Markdown emphasis is removed (docs/inputs.md, Repairs).
+    assertTrue(bakhmut.text().startsWith("The battle of Bakhmut is"), bakhmut.text().substring(0, 40));
   }
 
   @Test

@@ -77,7 +77,7 @@ class TextFileParserTest {
     assertEquals("Siege of a town", a.title());
     assertEquals("Encyclopedia", a.outlet());
     assertEquals(Instant.parse("2023-07-16T00:00:00Z"), a.publishedAt());
-    assertEquals("The **siege** lasted weeks.", a.text());
+    assertEquals("The siege lasted weeks.", a.text(), "Markdown emphasis is removed");
   }
 
   @Test

@@ -24,6 +24,7 @@ import org.contested.model.LocationType;
  * form names (Russian "в Курске", the city): news names big places far more often.
  */
 public final class InflectedNameGazetteer implements Gazetteer {
+  private static final com.google.re2j.Pattern WHITESPACE = com.google.re2j.Pattern.compile("\\s+");
   /** At most this many words of a surface are de-inflected (longer names are rare and costly). */
   static final int MAX_WORDS = 3;
   /** At most this many combinations are looked up per surface. */
@@ -132,7 +133,7 @@ public final class InflectedNameGazetteer implements Gazetteer {
 
   /** Nominative candidates of a surface, the surface itself excluded, in a stable order. */
   public List<String> variants(String surface) {
-    String[] words = surface.trim().split("\\s+");
+    String[] words = WHITESPACE.split(surface.trim());
     if (words.length == 0 || words.length > MAX_WORDS) {
       return List.of();
     }

@@ -1,8 +1,8 @@
 package org.contested.core.gazetteer;
 
+import com.google.re2j.Pattern;
 import com.ibm.icu.text.Transliterator;
 import java.text.Normalizer;
-import java.util.regex.Pattern;
 
 /**
  * Folds place names to keys under which variant spellings and transliterations meet.
@@ -36,7 +36,6 @@ public final class NameFolder {
                 Transliterator.getInstance("Belarusian-Latin/BGN" + TAIL)
               });
 
-  private static final Pattern DOUBLED_DIGRAPH = Pattern.compile("(zh|sh|ch|kh|ts)\\1+");
   private static final Pattern URLISH = Pattern.compile("(?i)https?:|www\\.|/|\\.(com|org|ru|ua)$");
 
   /** Loose keys shorter than this match too much to be worth a fallback. */
@@ -63,10 +62,35 @@ public final class NameFolder {
       }
       // everything else goes: apostrophes for soft signs, hyphens, spaces, quotes
     }
-    String s = DOUBLED_DIGRAPH.matcher(sb).replaceAll("$1");
+    String s = collapseDoubledDigraphs(sb);
     s = collapseDoubles(s);
     s = dropGlidingI(s);
     return collapseDoubles(s);
+  }
+
+  /** "zhzh" -> "zh" for zh, sh, ch, kh and ts (RE2 has no back-references, so by hand). */
+  private static String collapseDoubledDigraphs(CharSequence s) {
+    StringBuilder out = new StringBuilder(s.length());
+    int i = 0;
+    while (i < s.length()) {
+      out.append(s.charAt(i));
+      if (i + 1 < s.length() && isDigraph(s.charAt(i), s.charAt(i + 1))) {
+        char a = s.charAt(i);
+        char b = s.charAt(i + 1);
+        out.append(b);
+        i += 2;
+        while (i + 1 < s.length() && s.charAt(i) == a && s.charAt(i + 1) == b) {
+          i += 2;
+        }
+        continue;
+      }
+      i++;
+    }
+    return out.toString();
+  }
+
+  private static boolean isDigraph(char a, char b) {
+    return (b == 'h' && (a == 'z' || a == 's' || a == 'c' || a == 'k')) || (a == 't' && b == 's');
   }
 
   /**

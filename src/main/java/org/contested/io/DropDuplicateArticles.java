@@ -1,0 +1,124 @@
+package org.contested.io;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
+import org.apache.beam.sdk.transforms.windowing.TimestampCombiner;
+import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.contested.model.Article;
+import org.contested.model.DeadLetter;
+
+/**
+ * One article per {@code article_id}, chosen the same way whatever the order or sharding of the
+ * input (docs/inputs.md, "Duplicates"):
+ *
+ * <ul>
+ *   <li>among records with different content (title, text, url, outlet, published_at, language)
+ *       under one id, the latest published wins, then the lowest {@link #contentHash}; the others
+ *       are dead letters "duplicate id: ...";
+ *   <li>among records with the same content, the one first by file name and position is kept;
+ *       the others are dead letters "duplicate record: ..." (duplicate exports).
+ * </ul>
+ */
+public class DropDuplicateArticles extends PTransform<PCollection<Article>, PCollectionTuple> {
+  public static final TupleTag<Article> UNIQUE = new TupleTag<Article>() {};
+  public static final TupleTag<DeadLetter> DUPLICATES = new TupleTag<DeadLetter>() {};
+
+  @Override
+  public PCollectionTuple expand(PCollection<Article> articles) {
+    return articles
+        .apply("KeyById", WithKeys.of(Article::articleId).withKeyType(TypeDescriptors.strings()))
+        // Grouped articles keep their earliest timestamp (not the end of the global window), so
+        // that downstream event-time windows do not see them as late.
+        .apply(
+            "KeepEarliestTimestamp",
+            Window.<KV<String, Article>>into(new GlobalWindows())
+                .withTimestampCombiner(TimestampCombiner.EARLIEST))
+        .apply("GroupById", GroupByKey.create())
+        .apply(
+            "KeepOnePerId",
+            ParDo.of(new KeepOneFn()).withOutputTags(UNIQUE, TupleTagList.of(DUPLICATES)));
+  }
+
+  /** Picks the article to keep among those sharing an id; dead-letters the rest. */
+  static class KeepOneFn extends DoFn<KV<String, Iterable<Article>>, Article> {
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<Article>> group, MultiOutputReceiver out) {
+      List<Keyed> all = new ArrayList<>();
+      for (Article a : group.getValue()) {
+        all.add(new Keyed(a, contentHash(a)));
+      }
+      if (all.size() == 1) {
+        out.get(UNIQUE).output(all.get(0).article());
+        return;
+      }
+      all.sort(PREFERENCE);
+      Keyed kept = all.get(0);
+      out.get(UNIQUE).output(kept.article());
+      String where = kept.article().source() + ":" + kept.article().position();
+      for (Keyed k : all.subList(1, all.size())) {
+        Article a = k.article();
+        String reason =
+            k.hash().equals(kept.hash())
+                ? Reasons.of(
+                    Reasons.DUPLICATE_RECORD,
+                    "same id and content as " + where + ", which is kept")
+                : Reasons.of(
+                    Reasons.DUPLICATE_ID,
+                    "id '" + group.getKey() + "' has other content at " + where
+                        + ", which is kept (later published_at, then lower content hash)");
+        out.get(DUPLICATES)
+            .output(DeadLetter.of(a.source(), a.position(), reason, a.articleId() + "\t" + a.fullText()));
+      }
+    }
+  }
+
+  private record Keyed(Article article, String hash) {}
+
+  /** Latest published first, then lowest content hash, then file name and position. */
+  private static final Comparator<Keyed> PREFERENCE =
+      Comparator.<Keyed, java.time.Instant>comparing(k -> k.article().publishedAt())
+          .reversed()
+          .thenComparing(Keyed::hash)
+          .thenComparing(k -> k.article().source())
+          .thenComparingLong(k -> k.article().position());
+
+  /** SHA-256 (hex) of the article's content fields joined by U+001F; null fields as empty. */
+  public static String contentHash(Article a) {
+    String key =
+        String.join(
+            "\u001f",
+            nullToEmpty(a.url()),
+            a.outlet(),
+            a.publishedAt().toString(),
+            nullToEmpty(a.title()),
+            a.text(),
+            a.language());
+    try {
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+}
