@@ -257,7 +257,7 @@ public final class RuleClaimExtractor implements ClaimExtractor {
     sentenceTriggers = triggers(t);
     List<Trigger> triggers = new ArrayList<>(sentenceTriggers);
     // "captured 2,439 prisoners in Mariupol": the verb's object is not a place.
-    triggers.removeIf(tr -> objectIsNotPlace(t, tr));
+    triggers.removeIf(tr -> objectIsNotPlace(t, tr) || eventName(s, t, tr));
     if (triggers.isEmpty()) {
       return List.of();
     }
@@ -538,6 +538,16 @@ public final class RuleClaimExtractor implements ClaimExtractor {
     }
     String w = t.get(j).lower();
     return LANDMARK_PREPOSITIONS.contains(w) || w.equals("of") && j > 0 && COMPASS.contains(t.get(j - 1).lower());
+  }
+
+  /**
+   * "The Battle of Melitopol was a military engagement": a capitalised "Battle" or "Siege" inside
+   * a body sentence names an event, it does not say the fighting goes on.
+   */
+  private static boolean eventName(Sentence s, List<Token> t, Trigger tr) {
+    Token first = t.get(tr.start());
+    return !s.headline() && tr.start() > 0 && first.isCapitalized()
+        && (tr.category() == Category.CONTESTED || tr.category() == Category.ENCIRCLED);
   }
 
   /** "liberated 20 settlements", "captured several villages": a count of unnamed settlements. */

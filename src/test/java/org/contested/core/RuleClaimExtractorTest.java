@@ -385,4 +385,11 @@ class RuleClaimExtractorTest {
     assertEquals("The General Staff", c.claimant());
     assertEquals(org.contested.model.Polarity.DENIED, c.polarity());
   }
+
+  @Test
+  void capitalisedBattleIsTheNameOfAnEvent() {
+    assertEquals(List.of(), wire("The Battle of Melitopol was a military engagement in the south."));
+    List<String> got = wire("The battle for Bakhmut continues, the governor said.");
+    assertTrue(got.stream().anyMatch(r -> r.startsWith("Bakhmut CONTESTED")), got.toString());
+  }
 }
