@@ -13,8 +13,10 @@ import org.contested.core.text.Token;
  */
 public final class PhraseSet {
   private final Map<String, List<String[]>> byFirst = new HashMap<>();
+  private final List<String> phrases;
 
   public PhraseSet(Collection<String> phrases) {
+    this.phrases = List.copyOf(phrases);
     for (String p : phrases) {
       String[] parts = p.trim().toLowerCase(java.util.Locale.ROOT).split("\\s+");
       if (parts.length == 0 || parts[0].isEmpty()) {
@@ -24,6 +26,11 @@ public final class PhraseSet {
     }
     // Longest first, so "took control of" wins over "took".
     byFirst.values().forEach(l -> l.sort((a, b) -> b.length - a.length));
+  }
+
+  /** The phrases as given. */
+  public List<String> phrases() {
+    return phrases;
   }
 
   /** Length in tokens of the longest phrase starting at {@code i}, or 0. */

@@ -69,6 +69,17 @@ public final class NameFolder {
     return collapseDoubles(s);
   }
 
+  /** The name up to its first space or hyphen: "Myrna" of "Myrna Dolina", "Kamianka" of "Kamianka-Dniprovska". */
+  public static String firstWord(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (Character.isWhitespace(c) || c == '-' || c == '‑' || c == '–') {
+        return name.substring(0, i);
+      }
+    }
+    return name;
+  }
+
   /**
    * The loose key of a name, or empty when it is too short to be a safe fallback (fewer than
    * {@value #MIN_LOOSE_KEY} characters).

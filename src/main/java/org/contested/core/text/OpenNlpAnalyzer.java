@@ -84,19 +84,27 @@ public final class OpenNlpAnalyzer implements TextAnalyzer {
       if (lineEnd < 0) {
         lineEnd = n;
       }
-      if (lineEnd > lineStart && !text.substring(lineStart, lineEnd).isBlank()) {
-        String line = text.substring(lineStart, lineEnd);
-        boolean headline = lineStart < titleLength;
-        for (Span s : sentences.sentPosDetect(line)) {
-          int start = lineStart + s.getStart();
-          int end = lineStart + s.getEnd();
-          String sentence = text.substring(start, end);
-          out.add(new Sentence(out.size(), start, end, sentence, tokens(sentence, start), headline));
-        }
-      }
+      analyzeSpan(text, lineStart, lineEnd, lineStart < titleLength, out);
       lineStart = lineEnd + 1;
     }
     return out;
+  }
+
+  /**
+   * Splits {@code text[start, end)} (one line, or whole sentences of one line) into sentences and
+   * tokens, appending them to {@code out} with absolute offsets and the next indexes.
+   */
+  public void analyzeSpan(String text, int start, int end, boolean headline, List<Sentence> out) {
+    String span = end > start ? text.substring(start, end) : "";
+    if (span.isBlank()) {
+      return;
+    }
+    for (Span s : sentences.sentPosDetect(span)) {
+      int from = start + s.getStart();
+      int to = start + s.getEnd();
+      String sentence = text.substring(from, to);
+      out.add(new Sentence(out.size(), from, to, sentence, tokens(sentence, from), headline));
+    }
   }
 
   private List<Token> tokens(String sentence, int offset) {
