@@ -52,6 +52,17 @@ public final class CoreBenchmark {
     Gazetteer gazetteer = GeoNamesGazetteer.loadDefault();
     Lexicon lexicon = Lexicon.english();
     ConflictProfile profile = ConflictProfile.defaultProfile();
+    if (opts.containsKey("dump")) {
+      // Every claim's full text, sorted: for diffing two builds of the core.
+      RuleClaimExtractor e = ClaimScreen.extractor(gazetteer, lexicon, profile, prefilter);
+      List<String> lines = new ArrayList<>();
+      for (Article a : articles) {
+        e.extract(a).forEach(c -> lines.add(c.toString()));
+      }
+      java.util.Collections.sort(lines);
+      Files.write(Path.of(opts.get("dump")), lines);
+      return;
+    }
     if (opts.containsKey("compare")) {
       compare(articles, gazetteer, lexicon, profile, Integer.parseInt(opts.getOrDefault("show", "5")));
       return;
@@ -61,15 +72,20 @@ public final class CoreBenchmark {
       return new Core(new RuleClaimExtractor(analyzer, gazetteer, lexicon, profile), analyzer);
     });
     System.out.printf(java.util.Locale.ROOT,
-        "core articles=%d threads=%d prefilter=%s seconds=%.3f articles_per_s=%.0f claims=%d kept_sentences=%s%n",
-        articles.size(), threads, prefilter, r.seconds, articles.size() / r.seconds, r.claims, r.keptShare);
+        "core articles=%d threads=%d prefilter=%s seconds=%.3f articles_per_s=%.0f cpu_seconds=%.3f articles_per_cpu_s=%.0f"
+            + " claims=%d kept_sentences=%s%n",
+        articles.size(), threads, prefilter, r.seconds, articles.size() / r.seconds, r.cpuSeconds, articles.size() / r.cpuSeconds,
+        r.claims, r.keptShare);
+    if (prefilter) {
+      System.out.println("screen " + r.screenStats);
+    }
   }
 
   /** One thread's extractor and the analyzer inside it (for the prefilter's counts). */
   record Core(RuleClaimExtractor extractor, TextAnalyzer analyzer) {}
 
   /** What a timed run measured. */
-  record Result(double seconds, long claims, String keptShare) {}
+  record Result(double seconds, double cpuSeconds, long claims, String keptShare, String screenStats) {}
 
   static Result run(List<Article> articles, int threads, int warmup, java.util.function.Supplier<Core> factory)
       throws InterruptedException {
@@ -86,16 +102,20 @@ public final class CoreBenchmark {
       add(before, counts(e));
     }
     AtomicLong claims = new AtomicLong();
+    AtomicLong cpuNanos = new AtomicLong();
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
     List<Thread> workers = new ArrayList<>();
     long start = System.nanoTime();
     for (int t = 0; t < threads; t++) {
       final int id = t;
       Thread w = new Thread(() -> {
+        long cpu0 = mx.getCurrentThreadCpuTime();
         long found = 0;
         for (int i = id; i < articles.size(); i += threads) {
           found += extractors[id].extractor().extract(articles.get(i)).size();
         }
         claims.addAndGet(found);
+        cpuNanos.addAndGet(mx.getCurrentThreadCpuTime() - cpu0);
       }, "core-" + t);
       workers.add(w);
       w.start();
@@ -110,7 +130,19 @@ public final class CoreBenchmark {
     }
     long seen = after[0] - before[0];
     String kept = seen > 0 ? String.format(java.util.Locale.ROOT, "%.1f%%", 100.0 * (after[1] - before[1]) / seen) : "100%";
-    return new Result(seconds, claims.get(), kept);
+    long[] stats = new long[7];
+    for (Core e : extractors) {
+      if (e.analyzer() instanceof PrefilterAnalyzer p && p.screen() instanceof ClaimScreen c) {
+        long[] st = c.stats();
+        for (int k = 0; k < stats.length; k++) {
+          stats[k] += st[k];
+        }
+      }
+    }
+    String screen = String.format(java.util.Locale.ROOT,
+        "rough=%d claim=%d denial_prev=%d dates=%d antecedents=%d speech=%d regions=%d", stats[0], stats[1], stats[2], stats[3],
+        stats[4], stats[5], stats[6]);
+    return new Result(seconds, cpuNanos.get() / 1e9, claims.get(), kept, screen);
   }
 
   private static void add(long[] into, long[] counts) {

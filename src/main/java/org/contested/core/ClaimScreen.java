@@ -40,6 +40,12 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
       "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight", "yesterday", "day", "days", "year");
   private static final Set<String> REGION_WORDS = Set.of("region", "oblast", "province", "republic", "krai", "district");
   private static final int NAME_CACHE_LIMIT = 100_000;
+  /** RuleClaimExtractor pairs a place with a trigger at most this many tokens away. */
+  private static final int MAX_DISTANCE = 10;
+  /** The longest place name the extractor looks up, in tokens. */
+  private static final int MAX_NAME_WORDS = 6;
+  /** Earlier sentences naming dates kept for a claim sentence at most (after the narrative one). */
+  private static final int MAX_DATE_CONTEXT = 3;
 
   private final Gazetteer gazetteer;
   private final Phrases capture;
@@ -49,6 +55,8 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
   private final Phrases speech;
   private final Set<String> stopNames;
   private final Map<String, Boolean> nameStarts = new HashMap<>();
+  /** Rough sentences seen, claim sentences, and kept by each context rule (for tuning reports). */
+  private final long[] stats = new long[8];
 
   public ClaimScreen(Gazetteer gazetteer, Lexicon lexicon) {
     this.gazetteer = gazetteer;
@@ -89,6 +97,8 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
     boolean speech;
     boolean pronounSpeech;
     boolean region;
+    boolean governed;
+    boolean placeAfterDenial;
   }
 
   @Override
@@ -101,35 +111,49 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
     for (int i = 0; i < n; i++) {
       Flags f = scan(text, sentences.get(i));
       flags[i] = f;
-      claim[i] = f.trigger && (f.place || f.anaphor || f.objectAfterCapture) || f.denial && (f.place || i > 0 && claim[i - 1]);
+      claim[i] = f.governed || f.anaphor || f.objectAfterCapture || f.denial && (f.placeAfterDenial || i > 0 && claim[i - 1]);
       any |= claim[i];
     }
+    stats[0] += n;
     if (!any) {
       return keep;
     }
     for (int i = 0; i < n; i++) {
-      if (flags[i].region) {
+      if (claim[i]) {
+        stats[1]++;
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (flags[i].region && !keep[i]) {
         keep[i] = true;
+        stats[7]++;
       }
       if (!claim[i]) {
         continue;
       }
       keep[i] = true;
-      if (flags[i].denial && i > 0) {
+      if (flags[i].denial && i > 0 && !keep[i - 1]) {
         keep[i - 1] = true;
+        stats[2]++;
       }
       // The narrative date (of the nearest sentence opening with a date) and the dates before it,
       // back to an explicit year, which partial and relative dates resolve against.
+      int before = count(keep);
       int narrative = keepNearest(flags, keep, i, f -> f.dateFirst);
       int stopBefore = narrative >= 0 ? narrative : i;
-      for (int j = i - 1; j >= 0; j--) {
+      for (int j = i - 1, dated = 0; j >= 0 && dated < MAX_DATE_CONTEXT; j--) {
         if (flags[j].date) {
           keep[j] = true;
-          if (flags[j].year && j < stopBefore) {
-            break;
+          if (j < stopBefore) {
+            dated++;
+            if (flags[j].year) {
+              break;
+            }
           }
         }
       }
+      stats[3] += count(keep) - before;
+      before = count(keep);
       if (flags[i].anaphor) {
         // The antecedent is the last settlement named before; a name may turn out to be a region or
         // a government ("Kyiv said"), so the three nearest sentences naming places come along.
@@ -140,6 +164,8 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
           }
         }
       }
+      stats[4] += count(keep) - before;
+      before = count(keep);
       if (flags[i].pronounSpeech) {
         // "he said": the claimant is the one of the attribution before, which may itself be a pronoun.
         for (int j = i - 1; j >= 0; j--) {
@@ -151,8 +177,27 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
           }
         }
       }
+      stats[5] += count(keep) - before;
     }
     return keep;
+  }
+
+  private static int count(boolean[] keep) {
+    int c = 0;
+    for (boolean k : keep) {
+      c += k ? 1 : 0;
+    }
+    return c;
+  }
+
+  /**
+   * Counts so far: rough sentences, claim sentences, and sentences kept for context as the one
+   * before a denial, for dates, for an anaphor's antecedent, for "he said", for a region name.
+   */
+  public long[] stats() {
+    long[] out = stats.clone();
+    out[6] = 0;
+    return new long[] {out[0], out[1], out[2], out[3], out[4], out[5], out[7]};
   }
 
   /** Keeps the nearest sentence before {@code i} that passes; returns its index or -1. */
@@ -214,11 +259,15 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
     }
 
     Flags f = new Flags();
+    List<int[]> triggers = new ArrayList<>();
+    List<Integer> places = new ArrayList<>();
+    List<int[]> anaphors = new ArrayList<>();
+    int denialAt = -1;
     for (int w = 0; w < words.size(); w++) {
       String word = words.get(w);
       int taken = capture.matchAt(words, w);
       if (taken > 0) {
-        f.trigger = true;
+        triggers.add(new int[] {w, w + taken});
         int k = w + taken;
         while (k < words.size() && OBJECT_SKIP.contains(words.get(k))) {
           k++;
@@ -226,14 +275,18 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
         if (k < words.size() && capitals.get(k)) {
           f.objectAfterCapture = true;
         }
-      } else if (otherTriggers.matchAt(words, w) > 0) {
-        f.trigger = true;
+      } else {
+        int other = otherTriggers.matchAt(words, w);
+        if (other > 0) {
+          triggers.add(new int[] {w, w + other});
+        }
       }
-      if (denial.matchAt(words, w) > 0) {
-        f.denial = true;
+      if (denialAt < 0 && denial.matchAt(words, w) > 0) {
+        denialAt = w;
       }
-      if (anaphora.matchAt(words, w) > 0) {
-        f.anaphor = true;
+      int a = anaphora.matchAt(words, w);
+      if (a > 0) {
+        anaphors.add(new int[] {w, w + a});
       }
       if (speech.matchAt(words, w) > 0) {
         f.speech = true;
@@ -250,10 +303,35 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
         }
       }
       if (capitals.get(w) && !stopNames.contains(word) && isNameStart(names.get(w))) {
-        f.place = true;
-        if (w + 1 < words.size() && (capitals.get(w + 1) || REGION_WORDS.contains(words.get(w + 1)))) {
+        places.add(w);
+        if (w + 1 < words.size() && REGION_WORDS.contains(words.get(w + 1))) {
           f.region = true;
         }
+      }
+    }
+    f.trigger = !triggers.isEmpty();
+    f.place = !places.isEmpty();
+    f.denial = denialAt >= 0;
+    // The extractor's windows, in words: without punctuation tokens, distances here are never
+    // longer than the extractor's, so these tests only ever let more through.
+    for (int[] t : triggers) {
+      for (int p : places) {
+        if (p >= t[0] - MAX_DISTANCE - MAX_NAME_WORDS && p <= t[1] + MAX_DISTANCE) {
+          f.governed = true;
+        }
+      }
+      for (int[] a : anaphors) {
+        String w = words.get(a[0]);
+        boolean near = w.equals("it") ? a[0] == t[1] : w.equals("there") ? a[0] >= t[0] && a[0] < t[1] + 4
+            : a[1] > t[0] - 4 && a[0] < t[1] + 4;
+        if (near) {
+          f.anaphor = true;
+        }
+      }
+    }
+    for (int p : places) {
+      if (p > denialAt && denialAt >= 0) {
+        f.placeAfterDenial = true;
       }
     }
     return f;

@@ -36,7 +36,7 @@ public final class NameFolder {
                 Transliterator.getInstance("Belarusian-Latin/BGN" + TAIL)
               });
 
-  private static final Pattern DOUBLED_DIGRAPH = Pattern.compile("(zh|sh|ch|kh|ts)\\1+");
+  private static final String[] DIGRAPHS = {"zh", "sh", "ch", "kh", "ts"};
   private static final Pattern URLISH = Pattern.compile("(?i)https?:|www\\.|/|\\.(com|org|ru|ua)$");
 
   /** Loose keys shorter than this match too much to be worth a fallback. */
@@ -63,10 +63,48 @@ public final class NameFolder {
       }
       // everything else goes: apostrophes for soft signs, hyphens, spaces, quotes
     }
-    String s = DOUBLED_DIGRAPH.matcher(sb).replaceAll("$1");
+    String s = collapseDoubledDigraphs(sb);
     s = collapseDoubles(s);
     s = dropGlidingI(s);
     return collapseDoubles(s);
+  }
+
+  /**
+   * "shsh" → "sh": what the regex {@code (zh|sh|ch|kh|ts)\1+ → $1} does, by hand, since fold runs
+   * for every capitalised word of every article.
+   */
+  public static String collapseDoubledDigraphs(CharSequence in) {
+    String s = in.toString();
+    StringBuilder out = null;
+    int i = 0;
+    int copied = 0;
+    while (i + 3 < s.length()) {
+      String repeated = null;
+      for (String d : DIGRAPHS) {
+        if (s.startsWith(d, i) && s.startsWith(d, i + 2)) {
+          repeated = d;
+          break;
+        }
+      }
+      if (repeated == null) {
+        i++;
+        continue;
+      }
+      if (out == null) {
+        out = new StringBuilder(s.length());
+      }
+      out.append(s, copied, i + 2);
+      int j = i + 4;
+      while (s.startsWith(repeated, j)) {
+        j += 2;
+      }
+      i = j;
+      copied = j;
+    }
+    if (out == null) {
+      return s;
+    }
+    return out.append(s, copied, s.length()).toString();
   }
 
   /** The name up to its first space or hyphen: "Myrna" of "Myrna Dolina", "Kamianka" of "Kamianka-Dniprovska". */
@@ -177,7 +215,19 @@ public final class NameFolder {
     return n;
   }
 
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static String romanise(String name) {
+    if (isAscii(name)) {
+      return name; // the common case for English text: no normalisation, no ICU call
+    }
     String s = Normalizer.normalize(name, Normalizer.Form.NFC);
     boolean ascii = true;
     boolean latin = true;

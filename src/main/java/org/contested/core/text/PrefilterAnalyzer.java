@@ -59,6 +59,10 @@ public final class PrefilterAnalyzer implements TextAnalyzer {
     return out;
   }
 
+  public Screen screen() {
+    return screen;
+  }
+
   /** Rough sentences seen and kept so far, for the benchmark's report. */
   public long[] counts() {
     return new long[] {roughSeen, roughKept};
