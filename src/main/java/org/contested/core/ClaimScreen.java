@@ -12,6 +12,7 @@ import org.contested.core.text.OpenNlpAnalyzer;
 import org.contested.core.text.PrefilterAnalyzer;
 import org.contested.core.text.PrefilterAnalyzer.RoughSentence;
 import org.contested.core.text.TextAnalyzer;
+import org.contested.model.LocationType;
 
 /**
  * Picks the rough sentences the {@link RuleClaimExtractor} needs, from a linear scan of their
@@ -23,8 +24,8 @@ import org.contested.core.text.TextAnalyzer;
  * extractor also reads context across sentences, each kept sentence brings along: the sentence
  * before a denial (whose claims the denial may refer to), the nearest earlier sentence naming a
  * date back to one naming a year (partial dates take their year from the dates before them), the
- * nearest starting with a date (the narrative date), the three nearest earlier sentences naming
- * places when it has an anaphor, the earlier attributions when it says "he said", and anywhere in
+ * nearest starting with a date (the narrative date), the earlier sentences naming
+ * places back over two naming a settlement when it has an anaphor, the earlier attributions when it says "he said", and anywhere in
  * the text the sentences naming a region by a multi-word name (they steer disambiguation). A text
  * without a claim sentence keeps nothing.
  *
@@ -48,11 +49,16 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
   private static final int MAX_DATE_CONTEXT = 3;
 
   private final Gazetteer gazetteer;
-  private final Phrases capture;
-  private final Phrases otherTriggers;
-  private final Phrases denial;
-  private final Phrases anaphora;
-  private final Phrases speech;
+  private static final int CAPTURE = 0;
+  private static final int TRIGGER = 1;
+  private static final int DENIAL = 2;
+  private static final int ANAPHOR = 3;
+  private static final int SPEECH = 4;
+  private static final int KINDS = 5;
+
+  private final Phrases phrases = new Phrases();
+  private String[] words = new String[64];
+  private String[] names = new String[64];
   private final Set<String> stopNames;
   private final Map<String, Boolean> nameStarts = new HashMap<>();
   /** Rough sentences seen, claim sentences, and kept by each context rule (for tuning reports). */
@@ -60,17 +66,13 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
 
   public ClaimScreen(Gazetteer gazetteer, Lexicon lexicon) {
     this.gazetteer = gazetteer;
-    List<String> captureList = new ArrayList<>();
-    List<String> otherList = new ArrayList<>();
     for (Category c : Category.values()) {
       boolean takes = c == Category.CONTROL || c == Category.LIBERATION || c == Category.ENCIRCLED;
-      (takes ? captureList : otherList).addAll(lexicon.triggers.get(c).phrases());
+      phrases.add(lexicon.triggers.get(c).phrases(), takes ? CAPTURE : TRIGGER);
     }
-    this.capture = new Phrases(captureList);
-    this.otherTriggers = new Phrases(otherList);
-    this.denial = new Phrases(lexicon.denial.phrases());
-    this.anaphora = new Phrases(lexicon.anaphora.phrases());
-    this.speech = new Phrases(lexicon.speech.phrases());
+    phrases.add(lexicon.denial.phrases(), DENIAL);
+    phrases.add(lexicon.anaphora.phrases(), ANAPHOR);
+    phrases.add(lexicon.speech.phrases(), SPEECH);
     this.stopNames = Set.copyOf(lexicon.stopNames.phrases());
   }
 
@@ -99,6 +101,7 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
     boolean region;
     boolean governed;
     boolean placeAfterDenial;
+    List<String> placeNames = List.of();
   }
 
   @Override
@@ -141,7 +144,9 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
       int before = count(keep);
       int narrative = keepNearest(flags, keep, i, f -> f.dateFirst);
       int stopBefore = narrative >= 0 ? narrative : i;
-      for (int j = i - 1, dated = 0; j >= 0 && dated < MAX_DATE_CONTEXT; j--) {
+      // Only a date without its year (here or in the narrative sentence) looks further back.
+      boolean needsAnchor = flags[i].date && !flags[i].year || narrative >= 0 && !flags[narrative].year;
+      for (int j = i - 1, dated = 0; needsAnchor && j >= 0 && dated < MAX_DATE_CONTEXT; j--) {
         if (flags[j].date) {
           keep[j] = true;
           if (j < stopBefore) {
@@ -155,12 +160,14 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
       stats[3] += count(keep) - before;
       before = count(keep);
       if (flags[i].anaphor) {
-        // The antecedent is the last settlement named before; a name may turn out to be a region or
-        // a government ("Kyiv said"), so the three nearest sentences naming places come along.
-        for (int j = i - 1, found = 0; j >= 0 && found < 3; j--) {
+        // The antecedent is the last settlement named before. A name may turn out to be a region or
+        // a government ("Kyiv said"), so go back over two sentences naming a settlement.
+        for (int j = i - 1, settlements = 0; j >= 0 && settlements < 2; j--) {
           if (flags[j].place) {
             keep[j] = true;
-            found++;
+            if (namesSettlement(flags[j])) {
+              settlements++;
+            }
           }
         }
       }
@@ -213,21 +220,22 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
 
   /** One linear pass over the words of a rough sentence. */
   private Flags scan(String text, RoughSentence s) {
-    List<String> words = new ArrayList<>();
-    List<Boolean> capitals = new ArrayList<>();
-    List<String> names = new ArrayList<>();
+    int count = 0;
     int i = s.start();
     int end = s.end();
     while (i < end) {
       char c = text.charAt(i);
-      if (c == '%') {
-        words.add("%");
-        capitals.add(false);
-        names.add(null);
+      if (c != '%' && !Character.isLetterOrDigit(c)) {
         i++;
         continue;
       }
-      if (!Character.isLetterOrDigit(c)) {
+      if (count == words.length) {
+        words = java.util.Arrays.copyOf(words, count * 2);
+        names = java.util.Arrays.copyOf(names, count * 2);
+      }
+      if (c == '%') {
+        words[count] = "%";
+        names[count++] = null;
         i++;
         continue;
       }
@@ -235,9 +243,8 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
       while (j < end && Character.isLetterOrDigit(text.charAt(j))) {
         j++;
       }
-      boolean capital = Character.isUpperCase(c);
       String name = null;
-      if (capital) {
+      if (Character.isUpperCase(c)) {
         // A name runs on over apostrophes ("Kup'yansk"), but not over a possessive 's.
         int k = j;
         while (k + 1 < end && isApostrophe(text.charAt(k)) && Character.isLetter(text.charAt(k + 1))) {
@@ -252,9 +259,8 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
         }
         name = text.substring(i, k);
       }
-      words.add(lower(text, i, j));
-      capitals.add(capital);
-      names.add(name);
+      words[count] = lower(text, i, j);
+      names[count++] = name;
       i = j;
     }
 
@@ -263,54 +269,61 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
     List<Integer> places = new ArrayList<>();
     List<int[]> anaphors = new ArrayList<>();
     int denialAt = -1;
-    for (int w = 0; w < words.size(); w++) {
-      String word = words.get(w);
-      int taken = capture.matchAt(words, w);
-      if (taken > 0) {
-        triggers.add(new int[] {w, w + taken});
-        int k = w + taken;
-        while (k < words.size() && OBJECT_SKIP.contains(words.get(k))) {
-          k++;
-        }
-        if (k < words.size() && capitals.get(k)) {
-          f.objectAfterCapture = true;
-        }
-      } else {
-        int other = otherTriggers.matchAt(words, w);
-        if (other > 0) {
+    int[] longest = new int[KINDS];
+    for (int w = 0; w < count; w++) {
+      String word = words[w];
+      if (phrases.matchAt(words, count, w, longest)) {
+        int taken = longest[CAPTURE];
+        int other = longest[TRIGGER];
+        if (taken > 0 && taken >= other) {
+          triggers.add(new int[] {w, w + taken});
+          int k = w + taken;
+          while (k < count && OBJECT_SKIP.contains(words[k])) {
+            k++;
+          }
+          if (k < count && names[k] != null) {
+            f.objectAfterCapture = true;
+          }
+        } else if (other > 0) {
           triggers.add(new int[] {w, w + other});
         }
-      }
-      if (denialAt < 0 && denial.matchAt(words, w) > 0) {
-        denialAt = w;
-      }
-      int a = anaphora.matchAt(words, w);
-      if (a > 0) {
-        anaphors.add(new int[] {w, w + a});
-      }
-      if (speech.matchAt(words, w) > 0) {
-        f.speech = true;
-        if (w > 0 && PRONOUNS.contains(words.get(w - 1))) {
-          f.pronounSpeech = true;
+        if (denialAt < 0 && longest[DENIAL] > 0) {
+          denialAt = w;
+        }
+        if (longest[ANAPHOR] > 0) {
+          anaphors.add(new int[] {w, w + longest[ANAPHOR]});
+        }
+        if (longest[SPEECH] > 0) {
+          f.speech = true;
+          if (w > 0 && PRONOUNS.contains(words[w - 1])) {
+            f.pronounSpeech = true;
+          }
         }
       }
       boolean year = isYear(word);
       f.year |= year;
-      if (DATE_WORDS.contains(word) || year) {
+      if (year || DATE_WORDS.contains(word)) {
         f.date = true;
         if (w <= 3) {
           f.dateFirst = true;
         }
       }
-      if (capitals.get(w) && !stopNames.contains(word) && isNameStart(names.get(w))) {
+      if (names[w] != null && !stopNames.contains(word) && isNameStart(names[w])) {
         places.add(w);
-        if (w + 1 < words.size() && REGION_WORDS.contains(words.get(w + 1))) {
+        if (w + 1 < count && REGION_WORDS.contains(words[w + 1]) && namesRegion(names[w] + " " + words[w + 1])) {
           f.region = true;
         }
       }
     }
     f.trigger = !triggers.isEmpty();
     f.place = !places.isEmpty();
+    if (f.place) {
+      List<String> placeNames = new ArrayList<>(places.size());
+      for (int p : places) {
+        placeNames.add(names[p]);
+      }
+      f.placeNames = placeNames;
+    }
     f.denial = denialAt >= 0;
     // The extractor's windows, in words: without punctuation tokens, distances here are never
     // longer than the extractor's, so these tests only ever let more through.
@@ -321,7 +334,7 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
         }
       }
       for (int[] a : anaphors) {
-        String w = words.get(a[0]);
+        String w = words[a[0]];
         boolean near = w.equals("it") ? a[0] == t[1] : w.equals("there") ? a[0] >= t[0] && a[0] < t[1] + 4
             : a[1] > t[0] - 4 && a[0] < t[1] + 4;
         if (near) {
@@ -335,6 +348,20 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
       }
     }
     return f;
+  }
+
+  private boolean namesSettlement(Flags f) {
+    for (String name : f.placeNames) {
+      if (gazetteer.lookupStrict(name).stream().anyMatch(p -> p.type() == LocationType.SETTLEMENT)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "Donetsk region", "Kharkiv Oblast": a multi-word name of a first-level region. */
+  private boolean namesRegion(String surface) {
+    return gazetteer.lookupStrict(surface).stream().anyMatch(p -> p.type() == LocationType.REGION);
   }
 
   private boolean isNameStart(String word) {
@@ -368,11 +395,13 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
     return text.substring(from, to);
   }
 
-  /** Lexicon phrases cut into words like the text is; longest match at a word. */
+  /** Lexicon phrases of every kind, cut into words like the text is, looked up by first word. */
   static final class Phrases {
-    private final Map<String, List<String[]>> byFirst = new HashMap<>();
+    private record Phrase(String[] words, int kind) {}
 
-    Phrases(Collection<String> phrases) {
+    private final Map<String, List<Phrase>> byFirst = new HashMap<>();
+
+    void add(Collection<String> phrases, int kind) {
       for (String p : phrases) {
         List<String> parts = new ArrayList<>();
         String lower = p.toLowerCase(Locale.ROOT);
@@ -394,29 +423,34 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
           }
         }
         if (!parts.isEmpty()) {
-          byFirst.computeIfAbsent(parts.get(0), k -> new ArrayList<>()).add(parts.toArray(new String[0]));
+          byFirst.computeIfAbsent(parts.get(0), k -> new ArrayList<>()).add(new Phrase(parts.toArray(new String[0]), kind));
         }
       }
-      byFirst.values().forEach(l -> l.sort((a, b) -> b.length - a.length));
     }
 
-    int matchAt(List<String> words, int i) {
-      List<String[]> candidates = byFirst.get(words.get(i));
+    /** Fills {@code longest[kind]} with the longest phrase of each kind at word {@code i}; false if none. */
+    boolean matchAt(String[] words, int count, int i, int[] longest) {
+      List<Phrase> candidates = byFirst.get(words[i]);
       if (candidates == null) {
-        return 0;
+        return false;
       }
-      for (String[] p : candidates) {
-        if (i + p.length <= words.size()) {
-          boolean ok = true;
-          for (int k = 1; k < p.length && ok; k++) {
-            ok = words.get(i + k).equals(p[k]);
-          }
-          if (ok) {
-            return p.length;
-          }
+      java.util.Arrays.fill(longest, 0);
+      boolean any = false;
+      for (Phrase p : candidates) {
+        String[] w = p.words();
+        if (i + w.length > count || w.length <= longest[p.kind()]) {
+          continue;
+        }
+        boolean ok = true;
+        for (int k = 1; k < w.length && ok; k++) {
+          ok = words[i + k].equals(w[k]);
+        }
+        if (ok) {
+          longest[p.kind()] = w.length;
+          any = true;
         }
       }
-      return 0;
+      return any;
     }
   }
 }
