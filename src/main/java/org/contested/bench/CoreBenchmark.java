@@ -32,11 +32,12 @@ import org.contested.model.Claim;
  * thread) and prints one {@code key=value} line.
  *
  * <pre>
- *   CoreBenchmark --input=corpus.jsonl [--threads=1] [--prefilter=true] [--warmup=300]
+ *   CoreBenchmark --input=corpus.jsonl [--threads=1] [--prefilter=true] [--warmup=300] [--repeat=1]
  *   CoreBenchmark --input=corpus.jsonl --compare     # claims with and without the prefilter
  * </pre>
  *
- * <p>{@code --compare} runs both extractors on every article and reports the articles whose claim
+ * <p>With {@code --repeat=N} the corpus is run N times (fresh extractors, so no cache carries
+ * over) and the fastest pass is reported. {@code --compare} runs both extractors on every article and reports the articles whose claim
  * sets differ (printing the first few), so the prefilter's effect is measured, not assumed.
  */
 public final class CoreBenchmark {
@@ -67,10 +68,18 @@ public final class CoreBenchmark {
       compare(articles, gazetteer, lexicon, profile, Integer.parseInt(opts.getOrDefault("show", "5")));
       return;
     }
-    Result r = run(articles, threads, warmup, () -> {
-      TextAnalyzer analyzer = ClaimScreen.analyzer(gazetteer, lexicon, prefilter);
-      return new Core(new RuleClaimExtractor(analyzer, gazetteer, lexicon, profile), analyzer);
-    });
+    int repeat = Integer.parseInt(opts.getOrDefault("repeat", "1"));
+    Result r = null;
+    for (int k = 0; k < repeat; k++) {
+      // On a shared machine the fastest of several passes is the least disturbed one.
+      Result pass = run(articles, threads, k == 0 ? warmup : 0, () -> {
+        TextAnalyzer analyzer = ClaimScreen.analyzer(gazetteer, lexicon, prefilter);
+        return new Core(new RuleClaimExtractor(analyzer, gazetteer, lexicon, profile), analyzer);
+      });
+      if (r == null || pass.seconds() < r.seconds()) {
+        r = pass;
+      }
+    }
     System.out.printf(java.util.Locale.ROOT,
         "core articles=%d threads=%d prefilter=%s seconds=%.3f articles_per_s=%.0f cpu_seconds=%.3f articles_per_cpu_s=%.0f"
             + " claims=%d kept_sentences=%s%n",

@@ -26,7 +26,8 @@ import org.contested.model.LocationType;
  * date back to one naming a year (partial dates take their year from the dates before them), the
  * nearest starting with a date (the narrative date), the earlier sentences naming
  * places back over two naming a settlement when it has an anaphor, the earlier attributions when it says "he said", and anywhere in
- * the text the sentences naming a region by a multi-word name (they steer disambiguation). A text
+ * the text the sentences naming a region by a multi-word name when a claim sentence names a place
+ * found in more than one region (the region named elsewhere decides). A text
  * without a claim sentence keeps nothing.
  *
  * <p>Words are matched as lower-case runs of letters and digits ("Russian-held" → russian, held;
@@ -59,8 +60,19 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
   private final Phrases phrases = new Phrases();
   private String[] words = new String[64];
   private String[] names = new String[64];
-  private final Set<String> stopNames;
-  private final Map<String, Boolean> nameStarts = new HashMap<>();
+  /** Per lower-case word, which of the word lists below it is in: one lookup per word. */
+  private final Map<String, Integer> wordBits = new HashMap<>();
+  private int[] bits = new int[64];
+  private static final int PHRASE_START = 1;
+  private static final int DATE_WORD = 2;
+  private static final int STOP_NAME = 4;
+  private static final int PRONOUN = 8;
+  private static final int SKIPPED_BEFORE_OBJECT = 16;
+  private static final int REGION_WORD = 32;
+  private final Map<String, Integer> nameStarts = new HashMap<>();
+  private static final int NOT_A_NAME = 0;
+  private static final int PLAIN_NAME = 1;
+  private static final int AMBIGUOUS_NAME = 2;
   /** Rough sentences seen, claim sentences, and kept by each context rule (for tuning reports). */
   private final long[] stats = new long[8];
 
@@ -73,7 +85,12 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
     phrases.add(lexicon.denial.phrases(), DENIAL);
     phrases.add(lexicon.anaphora.phrases(), ANAPHOR);
     phrases.add(lexicon.speech.phrases(), SPEECH);
-    this.stopNames = Set.copyOf(lexicon.stopNames.phrases());
+    phrases.firstWords().forEach(w -> wordBits.merge(w, PHRASE_START, (a, b) -> a | b));
+    DATE_WORDS.forEach(w -> wordBits.merge(w, DATE_WORD, (a, b) -> a | b));
+    lexicon.stopNames.phrases().forEach(w -> wordBits.merge(w.toLowerCase(Locale.ROOT), STOP_NAME, (a, b) -> a | b));
+    PRONOUNS.forEach(w -> wordBits.merge(w, PRONOUN, (a, b) -> a | b));
+    OBJECT_SKIP.forEach(w -> wordBits.merge(w, SKIPPED_BEFORE_OBJECT, (a, b) -> a | b));
+    REGION_WORDS.forEach(w -> wordBits.merge(w, REGION_WORD, (a, b) -> a | b));
   }
 
   /** The extractor as the pipeline builds it: with the screen in front of OpenNLP, or without. */
@@ -126,8 +143,15 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
         stats[1]++;
       }
     }
+    // Region names only steer the choice between places of one name in different regions.
+    boolean ambiguous = false;
+    for (int i = 0; i < n && !ambiguous; i++) {
+      if (claim[i]) {
+        ambiguous = flags[i].anaphor || flags[i].placeNames.stream().anyMatch(this::isAmbiguous);
+      }
+    }
     for (int i = 0; i < n; i++) {
-      if (flags[i].region && !keep[i]) {
+      if (ambiguous && flags[i].region && !keep[i]) {
         keep[i] = true;
         stats[7]++;
       }
@@ -231,10 +255,12 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
       }
       if (count == words.length) {
         words = java.util.Arrays.copyOf(words, count * 2);
+        bits = java.util.Arrays.copyOf(bits, count * 2);
         names = java.util.Arrays.copyOf(names, count * 2);
       }
       if (c == '%') {
         words[count] = "%";
+        bits[count] = wordBits.getOrDefault("%", 0);
         names[count++] = null;
         i++;
         continue;
@@ -260,6 +286,7 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
         name = text.substring(i, k);
       }
       words[count] = lower(text, i, j);
+      bits[count] = wordBits.getOrDefault(words[count], 0);
       names[count++] = name;
       i = j;
     }
@@ -272,13 +299,14 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
     int[] longest = new int[KINDS];
     for (int w = 0; w < count; w++) {
       String word = words[w];
-      if (phrases.matchAt(words, count, w, longest)) {
+      int b = bits[w];
+      if ((b & PHRASE_START) != 0 && phrases.matchAt(words, count, w, longest)) {
         int taken = longest[CAPTURE];
         int other = longest[TRIGGER];
         if (taken > 0 && taken >= other) {
           triggers.add(new int[] {w, w + taken});
           int k = w + taken;
-          while (k < count && OBJECT_SKIP.contains(words[k])) {
+          while (k < count && (bits[k] & SKIPPED_BEFORE_OBJECT) != 0) {
             k++;
           }
           if (k < count && names[k] != null) {
@@ -295,22 +323,22 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
         }
         if (longest[SPEECH] > 0) {
           f.speech = true;
-          if (w > 0 && PRONOUNS.contains(words[w - 1])) {
+          if (w > 0 && (bits[w - 1] & PRONOUN) != 0) {
             f.pronounSpeech = true;
           }
         }
       }
       boolean year = isYear(word);
       f.year |= year;
-      if (year || DATE_WORDS.contains(word)) {
+      if (year || (b & DATE_WORD) != 0) {
         f.date = true;
         if (w <= 3) {
           f.dateFirst = true;
         }
       }
-      if (names[w] != null && !stopNames.contains(word) && isNameStart(names[w])) {
+      if (names[w] != null && (b & STOP_NAME) == 0 && isNameStart(names[w])) {
         places.add(w);
-        if (w + 1 < count && REGION_WORDS.contains(words[w + 1]) && namesRegion(names[w] + " " + words[w + 1])) {
+        if (w + 1 < count && (bits[w + 1] & REGION_WORD) != 0 && namesRegion(names[w] + " " + words[w + 1])) {
           f.region = true;
         }
       }
@@ -365,12 +393,26 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
   }
 
   private boolean isNameStart(String word) {
-    Boolean known = nameStarts.get(word);
+    return nameKind(word) != NOT_A_NAME;
+  }
+
+  /** A name word whose places lie in more than one region, or that only starts longer names. */
+  private boolean isAmbiguous(String word) {
+    return nameKind(word) == AMBIGUOUS_NAME;
+  }
+
+  private int nameKind(String word) {
+    Integer known = nameStarts.get(word);
     if (known == null) {
       if (nameStarts.size() >= NAME_CACHE_LIMIT) {
         nameStarts.clear();
       }
-      known = gazetteer.mayStartName(word);
+      if (!gazetteer.mayStartName(word)) {
+        known = NOT_A_NAME;
+      } else {
+        long regions = gazetteer.lookupStrict(word).stream().map(p -> String.valueOf(p.admin1())).distinct().count();
+        known = regions == 1 ? PLAIN_NAME : AMBIGUOUS_NAME;
+      }
       nameStarts.put(word, known);
     }
     return known;
@@ -400,6 +442,10 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
     private record Phrase(String[] words, int kind) {}
 
     private final Map<String, List<Phrase>> byFirst = new HashMap<>();
+
+    Set<String> firstWords() {
+      return byFirst.keySet();
+    }
 
     void add(Collection<String> phrases, int kind) {
       for (String p : phrases) {

@@ -1,7 +1,9 @@
 package org.contested.core;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.contested.core.text.Sentence;
 import org.contested.core.text.Token;
 
@@ -9,11 +11,15 @@ import org.contested.core.text.Token;
  * Finds gazetteer names in a sentence: the longest capitalised token run that the gazetteer
  * knows, skipping names that are party aliases used as metonyms ("Kyiv denies", "Moscow says"),
  * stop words and names that head a facility ("Zaporizhzhia nuclear plant", "Kerch bridge").
+ * Not thread-safe (it caches lookups): one per extractor.
  */
 public final class PlaceFinder {
   private final Gazetteer gazetteer;
   private final Lexicon lexicon;
   private final ConflictProfile profile;
+  // Surfaces recur across articles ("Donetsk region", "Russian Defence"): their folded lookups too.
+  private final Map<String, List<Place>> lookups = new HashMap<>();
+  private static final int LOOKUP_CACHE_LIMIT = 100_000;
 
   public PlaceFinder(Gazetteer gazetteer, Lexicon lexicon, ConflictProfile profile) {
     this.gazetteer = gazetteer;
@@ -54,7 +60,7 @@ public final class PlaceFinder {
           continue;
         }
         String surface = text.substring(first.start(), last.end());
-        List<Place> candidates = gazetteer.lookupStrict(surface);
+        List<Place> candidates = lookup(surface);
         if (!candidates.isEmpty()) {
           found = new PlaceMention(i, i + n, surface, candidates, null, null);
         }
@@ -111,17 +117,29 @@ public final class PlaceFinder {
     boolean nextName = end < t.size() && t.get(end).isCapitalized() && t.get(end).isWord()
         && !lexicon.stopNames.contains(t.get(end).lower()) && !lexicon.placeNouns.contains(t.get(end).lower())
         && !lexicon.facilityHeads.contains(t.get(end).lower()) && profile.partyAt(t, end, null) == null
-        && gazetteer.lookupStrict(t.get(end).text()).isEmpty();
+        && lookup(t.get(end).text()).isEmpty();
     boolean prevName = start > 0 && t.get(start - 1).isCapitalized() && t.get(start - 1).isWord()
         && !lexicon.stopNames.contains(t.get(start - 1).lower()) && profile.partyAt(t, start - 1, null) == null
-        && !lexicon.facilityHeads.contains(t.get(start - 1).lower()) && gazetteer.lookupStrict(t.get(start - 1).text()).isEmpty()
+        && !lexicon.facilityHeads.contains(t.get(start - 1).lower()) && lookup(t.get(start - 1).text()).isEmpty()
         && start - 1 > 0;
     return nextName || prevName;
   }
 
+  private List<Place> lookup(String surface) {
+    List<Place> hit = lookups.get(surface);
+    if (hit == null) {
+      if (lookups.size() >= LOOKUP_CACHE_LIMIT) {
+        lookups.clear();
+      }
+      hit = gazetteer.lookupStrict(surface);
+      lookups.put(surface, hit);
+    }
+    return hit;
+  }
+
   /** Whether the gazetteer knows a surface name at all (strictly). */
   public boolean known(String surface) {
-    return !gazetteer.lookupStrict(surface).isEmpty();
+    return !lookup(surface).isEmpty();
   }
 
   /** Capitalised tokens at {@code i} that look like a name the gazetteer lacks: tokens [i, end). */
