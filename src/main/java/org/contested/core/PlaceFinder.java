@@ -19,6 +19,7 @@ public final class PlaceFinder {
   private final ConflictProfile profile;
   // Surfaces recur across articles ("Donetsk region", "Russian Defence"): their folded lookups too.
   private final Map<String, List<Place>> lookups = new HashMap<>();
+  private final Map<String, Boolean> starts = new HashMap<>();
   private static final int LOOKUP_CACHE_LIMIT = 100_000;
 
   public PlaceFinder(Gazetteer gazetteer, Lexicon lexicon, ConflictProfile profile) {
@@ -42,7 +43,7 @@ public final class PlaceFinder {
         continue;
       }
       // Most capitalised words start no name at all: one set lookup instead of up to six folds.
-      if (!gazetteer.mayStartName(firstWord(text, first.start()))) {
+      if (!mayStartName(firstWord(text, first.start()))) {
         i++;
         continue;
       }
@@ -123,6 +124,18 @@ public final class PlaceFinder {
         && !lexicon.facilityHeads.contains(t.get(start - 1).lower()) && lookup(t.get(start - 1).text()).isEmpty()
         && start - 1 > 0;
     return nextName || prevName;
+  }
+
+  private boolean mayStartName(String word) {
+    Boolean known = starts.get(word);
+    if (known == null) {
+      if (starts.size() >= LOOKUP_CACHE_LIMIT) {
+        starts.clear();
+      }
+      known = gazetteer.mayStartName(word);
+      starts.put(word, known);
+    }
+    return known;
   }
 
   private List<Place> lookup(String surface) {

@@ -144,7 +144,10 @@ public final class OpenNlpAnalyzer implements TextAnalyzer {
       while (j < n && !StringUtil.isWhitespace(sentence.charAt(j))) {
         j++;
       }
-      if (j > i) {
+      if (j > i && plainWord(sentence, i, j)) {
+        // What the tokenizer does with a word of only ASCII letters and digits: keeps it whole.
+        splitInto(sentence, i, j, offset, out);
+      } else if (j > i) {
         for (Span s : chunkSpans(sentence.substring(i, j))) {
           splitInto(sentence, i + s.getStart(), i + s.getEnd(), offset, out);
         }
@@ -152,6 +155,16 @@ public final class OpenNlpAnalyzer implements TextAnalyzer {
       i = j;
     }
     return out;
+  }
+
+  private static boolean plainWord(String s, int from, int to) {
+    for (int k = from; k < to; k++) {
+      char c = s.charAt(k);
+      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Span[] chunkSpans(String chunk) {
