@@ -17,12 +17,11 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.contested.core.ClaimExtractor;
+import org.contested.core.ClaimScreen;
 import org.contested.core.ConflictProfile;
 import org.contested.core.Gazetteer;
 import org.contested.core.Lexicon;
-import org.contested.core.RuleClaimExtractor;
 import org.contested.core.gazetteer.GeoNamesGazetteer;
-import org.contested.core.text.OpenNlpAnalyzer;
 import org.contested.model.Article;
 import org.contested.model.Claim;
 import org.contested.model.DeadLetter;
@@ -37,17 +36,24 @@ public class ExtractControlClaims extends PTransform<PCollection<Article>, PColl
 
   private final String gazetteerPath;
   private final String profilePath;
+  private final boolean prefilter;
 
   /** Both paths may be null: the bundled gazetteer and the default Russia–Ukraine profile. */
   public ExtractControlClaims(String gazetteerPath, String profilePath) {
+    this(gazetteerPath, profilePath, true);
+  }
+
+  /** With {@code prefilter} false every sentence gets the full analysis (slower, same claims). */
+  public ExtractControlClaims(String gazetteerPath, String profilePath, boolean prefilter) {
     this.gazetteerPath = gazetteerPath;
     this.profilePath = profilePath;
+    this.prefilter = prefilter;
   }
 
   @Override
   public PCollectionTuple expand(PCollection<Article> articles) {
     return articles.apply("ExtractClaims",
-        ParDo.of(new ExtractClaimsFn(gazetteerPath, profilePath)).withOutputTags(CLAIMS, TupleTagList.of(DEAD_LETTERS)));
+        ParDo.of(new ExtractClaimsFn(gazetteerPath, profilePath, prefilter)).withOutputTags(CLAIMS, TupleTagList.of(DEAD_LETTERS)));
   }
 
   /** Runs the extraction core; gazetteer and profile are shared per JVM, the NLP objects per instance. */
@@ -57,20 +63,22 @@ public class ExtractControlClaims extends PTransform<PCollection<Article>, PColl
 
     private final String gazetteerPath;
     private final String profilePath;
+    private final boolean prefilter;
     private final Counter claims = Metrics.counter("contested", "claims");
     private final Counter failures = Metrics.counter("contested", "extraction_failures");
     private transient ClaimExtractor extractor;
 
-    ExtractClaimsFn(String gazetteerPath, String profilePath) {
+    ExtractClaimsFn(String gazetteerPath, String profilePath, boolean prefilter) {
       this.gazetteerPath = gazetteerPath;
       this.profilePath = profilePath;
+      this.prefilter = prefilter;
     }
 
     @Setup
     public void setup() throws IOException {
       Gazetteer gazetteer = gazetteer(gazetteerPath);
       ConflictProfile profile = profile(profilePath);
-      extractor = new RuleClaimExtractor(new OpenNlpAnalyzer(), gazetteer, Lexicon.english(), profile);
+      extractor = ClaimScreen.extractor(gazetteer, Lexicon.english(), profile, prefilter);
     }
 
     @ProcessElement
