@@ -12,6 +12,7 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
@@ -34,6 +35,9 @@ public class ExtractControlClaims extends PTransform<PCollection<Article>, PColl
   public static final TupleTag<Claim> CLAIMS = new TupleTag<Claim>() {};
   public static final TupleTag<DeadLetter> DEAD_LETTERS = new TupleTag<DeadLetter>() {};
 
+  /** Buckets of the spread: enough bundles for a few hundred worker threads, few enough to be cheap. */
+  static final int SPREAD_BUCKETS = 256;
+
   private final String gazetteerPath;
   private final String profilePath;
   private final boolean prefilter;
@@ -52,7 +56,10 @@ public class ExtractControlClaims extends PTransform<PCollection<Article>, PColl
 
   @Override
   public PCollectionTuple expand(PCollection<Article> articles) {
-    return articles.apply("ExtractClaims",
+    // A file is one element, so all its articles come out of the reader as one bundle; spread them
+    // so that every worker thread extracts (the DirectRunner would otherwise use one).
+    return articles.apply("SpreadArticles", Reshuffle.<Article>viaRandomKey().withNumBuckets(SPREAD_BUCKETS))
+        .apply("ExtractClaims",
         ParDo.of(new ExtractClaimsFn(gazetteerPath, profilePath, prefilter)).withOutputTags(CLAIMS, TupleTagList.of(DEAD_LETTERS)));
   }
 
