@@ -49,32 +49,36 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
   /** Earlier sentences naming dates kept for a claim sentence at most (after the narrative one). */
   private static final int MAX_DATE_CONTEXT = 3;
 
-  private final Gazetteer gazetteer;
+  // Phrase kinds.
   private static final int CAPTURE = 0;
   private static final int TRIGGER = 1;
   private static final int DENIAL = 2;
   private static final int ANAPHOR = 3;
   private static final int SPEECH = 4;
   private static final int KINDS = 5;
-
-  private final Phrases phrases = new Phrases();
-  private String[] words = new String[64];
-  private String[] names = new String[64];
-  /** Per lower-case word, which of the word lists below it is in: one lookup per word. */
-  private final Map<String, Integer> wordBits = new HashMap<>();
-  private int[] bits = new int[64];
+  // Word-list bits.
   private static final int PHRASE_START = 1;
   private static final int DATE_WORD = 2;
   private static final int STOP_NAME = 4;
   private static final int PRONOUN = 8;
   private static final int SKIPPED_BEFORE_OBJECT = 16;
   private static final int REGION_WORD = 32;
-  private final Map<String, Integer> nameStarts = new HashMap<>();
+  // What a capitalised word is to the gazetteer.
   private static final int NOT_A_NAME = 0;
   private static final int PLAIN_NAME = 1;
   private static final int AMBIGUOUS_NAME = 2;
+
+  private final Gazetteer gazetteer;
+  private final Phrases phrases = new Phrases();
+  /** Per lower-case word, which of the word lists it is in: one lookup per word. */
+  private final Map<String, Integer> wordBits = new HashMap<>();
+  private final Map<String, Integer> nameStarts = new HashMap<>();
   /** Rough sentences seen, claim sentences, and kept by each context rule (for tuning reports). */
-  private final long[] stats = new long[8];
+  private final long[] stats = new long[7];
+  // Buffers of the sentence being scanned.
+  private String[] words = new String[64];
+  private String[] names = new String[64];
+  private int[] bits = new int[64];
 
   public ClaimScreen(Gazetteer gazetteer, Lexicon lexicon) {
     this.gazetteer = gazetteer;
@@ -153,7 +157,7 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
     for (int i = 0; i < n; i++) {
       if (ambiguous && flags[i].region && !keep[i]) {
         keep[i] = true;
-        stats[7]++;
+        stats[6]++;
       }
       if (!claim[i]) {
         continue;
@@ -226,9 +230,7 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
    * before a denial, for dates, for an anaphor's antecedent, for "he said", for a region name.
    */
   public long[] stats() {
-    long[] out = stats.clone();
-    out[6] = 0;
-    return new long[] {out[0], out[1], out[2], out[3], out[4], out[5], out[7]};
+    return stats.clone();
   }
 
   /** Keeps the nearest sentence before {@code i} that passes; returns its index or -1. */
