@@ -10,14 +10,18 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.contested.core.ClaimExtractor;
+import org.contested.core.ClaimScreen;
 import org.contested.core.ConflictProfile;
 import org.contested.core.Gazetteer;
+import org.contested.core.ClaimScreen;
 import org.contested.core.LanguageRoutingExtractor;
+import org.contested.core.Lexicon;
 import org.contested.core.gazetteer.GeoNamesGazetteer;
 import org.contested.core.text.OpenNlpAnalyzer;
 import org.contested.io.FileCounts;
@@ -33,19 +37,32 @@ public class ExtractControlClaims extends PTransform<PCollection<Article>, PColl
   public static final TupleTag<Claim> CLAIMS = new TupleTag<Claim>() {};
   public static final TupleTag<DeadLetter> DEAD_LETTERS = new TupleTag<DeadLetter>() {};
 
+  /** Buckets of the spread: enough bundles for a few hundred worker threads, few enough to be cheap. */
+  static final int SPREAD_BUCKETS = 256;
+
   private final String gazetteerPath;
   private final String profilePath;
+  private final boolean prefilter;
 
   /** Both paths may be null: the bundled gazetteer and the default Russia–Ukraine profile. */
   public ExtractControlClaims(String gazetteerPath, String profilePath) {
+    this(gazetteerPath, profilePath, true);
+  }
+
+  /** With {@code prefilter} false every sentence gets the full analysis (slower, same claims). */
+  public ExtractControlClaims(String gazetteerPath, String profilePath, boolean prefilter) {
     this.gazetteerPath = gazetteerPath;
     this.profilePath = profilePath;
+    this.prefilter = prefilter;
   }
 
   @Override
   public PCollectionTuple expand(PCollection<Article> articles) {
-    return articles.apply("ExtractClaims",
-        ParDo.of(new ExtractClaimsFn(gazetteerPath, profilePath)).withOutputTags(CLAIMS, TupleTagList.of(DEAD_LETTERS)));
+    // A file is one element, so all its articles come out of the reader as one bundle; spread them
+    // so that every worker thread extracts (the DirectRunner would otherwise use one).
+    return articles.apply("SpreadArticles", Reshuffle.<Article>viaRandomKey().withNumBuckets(SPREAD_BUCKETS))
+        .apply("ExtractClaims",
+        ParDo.of(new ExtractClaimsFn(gazetteerPath, profilePath, prefilter)).withOutputTags(CLAIMS, TupleTagList.of(DEAD_LETTERS)));
   }
 
   /** Runs the extraction core; gazetteer and profile are shared per JVM, the NLP objects per instance. */
@@ -55,13 +72,15 @@ public class ExtractControlClaims extends PTransform<PCollection<Article>, PColl
 
     private final String gazetteerPath;
     private final String profilePath;
+    private final boolean prefilter;
     // Totals are counted downstream (CountClaims, CountExtractionFailures); here only per file.
     private transient FileCounts perFile;
     private transient ClaimExtractor extractor;
 
-    ExtractClaimsFn(String gazetteerPath, String profilePath) {
+    ExtractClaimsFn(String gazetteerPath, String profilePath, boolean prefilter) {
       this.gazetteerPath = gazetteerPath;
       this.profilePath = profilePath;
+      this.prefilter = prefilter;
     }
 
     @Setup
@@ -69,8 +88,10 @@ public class ExtractControlClaims extends PTransform<PCollection<Article>, PColl
       Gazetteer gazetteer = gazetteer(gazetteerPath);
       ConflictProfile profile = profile(profilePath);
       perFile = new FileCounts();
-      // One rule extractor per language with a lexicon (English for the rest), by Article.language().
-      extractor = LanguageRoutingExtractor.standard(new OpenNlpAnalyzer(), gazetteer, profile);
+      // One rule extractor per language with a lexicon, by Article.language(); English, the
+      // fallback, reads only the sentences its prefilter keeps (when --prefilter is on).
+      extractor = LanguageRoutingExtractor.standard(new OpenNlpAnalyzer(), gazetteer, profile,
+          ClaimScreen.extractor(gazetteer, Lexicon.english(), profile, prefilter));
     }
 
     @ProcessElement

@@ -13,6 +13,15 @@ public interface Gazetteer {
     return lookup(surface);
   }
 
+  /**
+   * Whether some name of the gazetteer begins with this word (up to its first space or hyphen),
+   * as folded for lookups. A cheap screen for text that cannot name a place; gazetteers that
+   * cannot tell answer true.
+   */
+  default boolean mayStartName(String word) {
+    return true;
+  }
+
   /** The longest name, in whitespace-separated tokens, so finders know how far to look. */
   int maxNameTokens();
 

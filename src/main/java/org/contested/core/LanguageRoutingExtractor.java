@@ -33,12 +33,18 @@ public final class LanguageRoutingExtractor implements ClaimExtractor {
    * view that undoes case endings. The extractors share one analyzer (they run one at a time).
    */
   public static LanguageRoutingExtractor standard(TextAnalyzer analyzer, Gazetteer gazetteer, ConflictProfile profile) {
+    return standard(analyzer, gazetteer, profile, new RuleClaimExtractor(analyzer, gazetteer, Lexicon.english(), profile));
+  }
+
+  /** As {@link #standard(TextAnalyzer, Gazetteer, ConflictProfile)}, with the given English extractor. */
+  public static LanguageRoutingExtractor standard(TextAnalyzer analyzer, Gazetteer gazetteer, ConflictProfile profile,
+      ClaimExtractor english) {
     Map<String, ClaimExtractor> extractors = new LinkedHashMap<>();
     for (String code : LANGUAGES) {
       Optional<Lexicon> lexicon = Lexicon.forLanguage(code);
       lexicon.ifPresent(lex -> extractors.put(code, forInflectedLanguage(analyzer, gazetteer, lex, profile)));
     }
-    return new LanguageRoutingExtractor(extractors, new RuleClaimExtractor(analyzer, gazetteer, Lexicon.english(), profile));
+    return new LanguageRoutingExtractor(extractors, english);
   }
 
   /**

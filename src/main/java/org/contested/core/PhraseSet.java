@@ -26,7 +26,10 @@ public final class PhraseSet {
   private final Map<String, List<String[]>> byFirstStem = new HashMap<>();
   private final int[] stemLengths;
 
+  private final List<String> phrases;
+
   public PhraseSet(Collection<String> phrases) {
+    this.phrases = List.copyOf(phrases);
     TreeSet<Integer> lengths = new TreeSet<>();
     for (String p : phrases) {
       String[] parts = WHITESPACE.split(fold(p.trim().toLowerCase(Locale.ROOT)));
@@ -46,6 +49,11 @@ public final class PhraseSet {
     byFirst.values().forEach(l -> l.sort((a, b) -> b.length - a.length));
     byFirstStem.values().forEach(l -> l.sort((a, b) -> b.length - a.length));
     stemLengths = lengths.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** The phrases as given. */
+  public List<String> phrases() {
+    return phrases;
   }
 
   /** Length in tokens of the longest phrase starting at {@code i}, or 0. */

@@ -1,7 +1,9 @@
 package org.contested.core;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.contested.core.text.Sentence;
 import org.contested.core.text.Token;
@@ -10,11 +12,16 @@ import org.contested.core.text.Token;
  * Finds gazetteer names in a sentence: the longest capitalised token run that the gazetteer
  * knows, skipping names that are party aliases used as metonyms ("Kyiv denies", "Moscow says"),
  * stop words and names that head a facility ("Zaporizhzhia nuclear plant", "Kerch bridge").
+ * Not thread-safe (it caches lookups): one per extractor.
  */
 public final class PlaceFinder {
   private final Gazetteer gazetteer;
   private final Lexicon lexicon;
   private final ConflictProfile profile;
+  // Surfaces recur across articles ("Donetsk region", "Russian Defence"): their folded lookups too.
+  private final Map<String, List<Place>> lookups = new HashMap<>();
+  private final Map<String, Boolean> starts = new HashMap<>();
+  private static final int LOOKUP_CACHE_LIMIT = 100_000;
 
   public PlaceFinder(Gazetteer gazetteer, Lexicon lexicon, ConflictProfile profile) {
     this.gazetteer = gazetteer;
@@ -36,6 +43,11 @@ public final class PlaceFinder {
         i++;
         continue;
       }
+      // Most capitalised words start no name at all: one set lookup instead of up to six folds.
+      if (!mayStartName(firstWord(text, first.start()))) {
+        i++;
+        continue;
+      }
       PlaceMention found = null;
       for (int n = Math.min(max, t.size() - i); n >= 1 && found == null; n--) {
         Token last = t.get(i + n - 1);
@@ -50,7 +62,7 @@ public final class PlaceFinder {
           continue;
         }
         String surface = text.substring(first.start(), last.end());
-        List<Place> candidates = gazetteer.lookupStrict(surface);
+        List<Place> candidates = lookup(surface);
         if (!candidates.isEmpty()) {
           found = new PlaceMention(i, i + n, surface, candidates, null, null);
         }
@@ -116,6 +128,26 @@ public final class PlaceFinder {
     return new PlaceMention(k - 1, m.end(), text.substring(noun.start(), last.end()), regions, null, null);
   }
 
+  /**
+   * The word of the text at {@code start}: letters, digits, apostrophes and accents, so up to its
+   * first space, hyphen or punctuation; without a possessive 's.
+   */
+  static String firstWord(String text, int start) {
+    int end = start;
+    while (end < text.length()) {
+      char c = text.charAt(end);
+      if (!(Character.isLetterOrDigit(c) || c == '\'' || c == '’' || Character.getType(c) == Character.NON_SPACING_MARK)) {
+        break;
+      }
+      end++;
+    }
+    if (end - start > 2 && (text.charAt(end - 1) == 's' || text.charAt(end - 1) == 'S')
+        && (text.charAt(end - 2) == '\'' || text.charAt(end - 2) == '’')) {
+      end -= 2;
+    }
+    return text.substring(start, end);
+  }
+
   private boolean keep(List<Token> t, PlaceMention m) {
     boolean isRegion = m.candidates().stream().anyMatch(p -> p.type() == org.contested.model.LocationType.REGION)
         && m.end() - m.start() > 1;
@@ -144,17 +176,41 @@ public final class PlaceFinder {
   private boolean partOfLongerName(List<Token> t, int start, int end) {
     boolean nextName = end < t.size() && t.get(end).isCapitalized() && t.get(end).isWord()
         && !lexicon.stopNames.contains(t.get(end).lower()) && !lexicon.placeNouns.contains(t.get(end).lower())
-        && !lexicon.facilityHeads.contains(t.get(end).lower()) && gazetteer.lookupStrict(t.get(end).text()).isEmpty();
+        && !lexicon.facilityHeads.contains(t.get(end).lower()) && lookup(t.get(end).text()).isEmpty();
     boolean prevName = start > 0 && t.get(start - 1).isCapitalized() && t.get(start - 1).isWord()
         && !lexicon.stopNames.contains(t.get(start - 1).lower()) && profile.partyAt(t, start - 1, null) == null
-        && !lexicon.facilityHeads.contains(t.get(start - 1).lower()) && gazetteer.lookupStrict(t.get(start - 1).text()).isEmpty()
+        && !lexicon.facilityHeads.contains(t.get(start - 1).lower()) && lookup(t.get(start - 1).text()).isEmpty()
         && start - 1 > 0;
     return nextName || prevName;
   }
 
+  private boolean mayStartName(String word) {
+    Boolean known = starts.get(word);
+    if (known == null) {
+      if (starts.size() >= LOOKUP_CACHE_LIMIT) {
+        starts.clear();
+      }
+      known = gazetteer.mayStartName(word);
+      starts.put(word, known);
+    }
+    return known;
+  }
+
+  private List<Place> lookup(String surface) {
+    List<Place> hit = lookups.get(surface);
+    if (hit == null) {
+      if (lookups.size() >= LOOKUP_CACHE_LIMIT) {
+        lookups.clear();
+      }
+      hit = gazetteer.lookupStrict(surface);
+      lookups.put(surface, hit);
+    }
+    return hit;
+  }
+
   /** Whether the gazetteer knows a surface name at all (strictly). */
   public boolean known(String surface) {
-    return !gazetteer.lookupStrict(surface).isEmpty();
+    return !lookup(surface).isEmpty();
   }
 
   /** Capitalised tokens at {@code i} that look like a name the gazetteer lacks: tokens [i, end). */

@@ -44,7 +44,28 @@ public final class RecordSchemaProvider implements SchemaProvider {
     if (!raw.isRecord()) {
       return null;
     }
-    return schemaOf(raw);
+    // One schema (one UUID) per class, and value-equal row functions below, so that every
+    // SchemaCoder of a record type is equal: the FlinkRunner unions (Flatten) only equal coders.
+    return SCHEMAS.computeIfAbsent(raw, RecordSchemaProvider::schemaOf);
+  }
+
+  private static final java.util.Map<Class<?>, Schema> SCHEMAS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** toRow of one record class; a record, so two of them for the same class are equal. */
+  private record ToRowFn<T>(Class<?> raw) implements SerializableFunction<T, Row> {
+    @Override
+    public Row apply(T value) {
+      return toRow(raw, value);
+    }
+  }
+
+  /** fromRow of one record class, equal by class like {@link ToRowFn}. */
+  private record FromRowFn<T>(Class<?> raw) implements SerializableFunction<Row, T> {
+    @Override
+    @SuppressWarnings("unchecked")
+    public T apply(Row row) {
+      return (T) fromRow(raw, row);
+    }
   }
 
   /** The schema of a record class. */
@@ -62,15 +83,13 @@ public final class RecordSchemaProvider implements SchemaProvider {
 
   @Override
   public <T> SerializableFunction<T, Row> toRowFunction(TypeDescriptor<T> typeDescriptor) {
-    Class<?> raw = typeDescriptor.getRawType();
-    return value -> toRow(raw, value);
+    return new ToRowFn<>(typeDescriptor.getRawType());
   }
 
   @Override
   @SuppressWarnings("unchecked")
   public <T> SerializableFunction<Row, T> fromRowFunction(TypeDescriptor<T> typeDescriptor) {
-    Class<?> raw = typeDescriptor.getRawType();
-    return row -> (T) fromRow(raw, row);
+    return new FromRowFn<>(typeDescriptor.getRawType());
   }
 
   /** Converts a record to a row of {@link #schemaOf}. */

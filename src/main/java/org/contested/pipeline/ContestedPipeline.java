@@ -141,7 +141,7 @@ public final class ContestedPipeline {
     PCollectionTuple extracted =
         articles.apply(
             "ExtractControlClaims",
-            new ExtractControlClaims(options.getGazetteer(), options.getProfile()));
+            new ExtractControlClaims(options.getGazetteer(), options.getProfile(), options.getPrefilter()));
     return aggregateAndWrite(
         extracted.get(ExtractControlClaims.CLAIMS),
         read.get(ReadArticles.DEAD_LETTERS),

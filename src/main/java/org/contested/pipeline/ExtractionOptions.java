@@ -23,4 +23,12 @@ public interface ExtractionOptions extends PipelineOptions {
   String getParties();
 
   void setParties(String value);
+
+  @Description(
+      "Run the full sentence analysis only on sentences that can hold a claim and the context the "
+          + "extractor reads (docs/benchmark.md); false analyses every sentence.")
+  @Default.Boolean(true)
+  Boolean getPrefilter();
+
+  void setPrefilter(Boolean value);
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,6 +65,8 @@ public final class GeoNamesGazetteer implements Gazetteer {
   private final Map<String, Place> regionsByCode;
   private final int maxNameTokens;
   private final long malformedLines;
+  /** Folded first words of all indexed names, for a cheap "could a name start here" test. */
+  private final Set<String> firstWordKeys;
 
   private GeoNamesGazetteer(
       String source,
@@ -72,7 +75,8 @@ public final class GeoNamesGazetteer implements Gazetteer {
       Map<String, Place> byId,
       Map<String, Place> regionsByCode,
       int maxNameTokens,
-      long malformedLines) {
+      long malformedLines,
+      Set<String> firstWordKeys) {
     this.source = source;
     this.byKey = byKey;
     this.byLooseKey = byLooseKey;
@@ -80,6 +84,7 @@ public final class GeoNamesGazetteer implements Gazetteer {
     this.regionsByCode = regionsByCode;
     this.maxNameTokens = maxNameTokens;
     this.malformedLines = malformedLines;
+    this.firstWordKeys = firstWordKeys;
   }
 
   /**
@@ -172,6 +177,12 @@ public final class GeoNamesGazetteer implements Gazetteer {
   /** Like {@link #lookup} but without the loose fallback: only strict-key matches. */
   public List<Place> lookupStrict(String surface) {
     return byKey.getOrDefault(NameFolder.fold(surface), List.of());
+  }
+
+  @Override
+  public boolean mayStartName(String word) {
+    String key = NameFolder.fold(word);
+    return !key.isEmpty() && firstWordKeys.contains(key);
   }
 
   @Override
@@ -307,6 +318,7 @@ public final class GeoNamesGazetteer implements Gazetteer {
     final Map<String, String> interned = new HashMap<>();
     // Village names repeat (Ivanivka, Ивановка ...): fold each distinct name once per load.
     final Map<String, String> foldCache = new HashMap<>();
+    final Set<String> firstWordKeys = new HashSet<>();
     long malformed;
     int dumpRegions;
 
@@ -419,7 +431,8 @@ public final class GeoNamesGazetteer implements Gazetteer {
           byId,
           regionsByCode,
           maxTokens[0],
-          malformed);
+          malformed,
+          Set.copyOf(firstWordKeys));
     }
 
     private void index(
@@ -441,6 +454,8 @@ public final class GeoNamesGazetteer implements Gazetteer {
         }
         if (keys.add(key)) {
           maxTokens[0] = Math.max(maxTokens[0], tokens);
+          String first = NameFolder.firstWord(n);
+          firstWordKeys.add(first.equals(n) ? key : foldCache.computeIfAbsent(first, NameFolder::fold));
           String loose = NameFolder.looseKeyOfFolded(key);
           if (!loose.isEmpty()) {
             looseKeys.put(key, loose);

@@ -36,6 +36,7 @@ public final class NameFolder {
                 Transliterator.getInstance("Belarusian-Latin/BGN" + TAIL)
               });
 
+  private static final String[] DIGRAPHS = {"zh", "sh", "ch", "kh", "ts"};
   private static final Pattern URLISH = Pattern.compile("(?i)https?:|www\\.|/|\\.(com|org|ru|ua)$");
 
   /** Loose keys shorter than this match too much to be worth a fallback. */
@@ -68,29 +69,53 @@ public final class NameFolder {
     return collapseDoubles(s);
   }
 
-  /** "zhzh" -> "zh" for zh, sh, ch, kh and ts (RE2 has no back-references, so by hand). */
-  private static String collapseDoubledDigraphs(CharSequence s) {
-    StringBuilder out = new StringBuilder(s.length());
+  /**
+   * "shsh" → "sh": what the regex {@code (zh|sh|ch|kh|ts)\1+ → $1} does, by hand, since fold runs
+   * for every capitalised word of every article.
+   */
+  public static String collapseDoubledDigraphs(CharSequence in) {
+    String s = in.toString();
+    StringBuilder out = null;
     int i = 0;
-    while (i < s.length()) {
-      out.append(s.charAt(i));
-      if (i + 1 < s.length() && isDigraph(s.charAt(i), s.charAt(i + 1))) {
-        char a = s.charAt(i);
-        char b = s.charAt(i + 1);
-        out.append(b);
-        i += 2;
-        while (i + 1 < s.length() && s.charAt(i) == a && s.charAt(i + 1) == b) {
-          i += 2;
+    int copied = 0;
+    while (i + 3 < s.length()) {
+      String repeated = null;
+      for (String d : DIGRAPHS) {
+        if (s.startsWith(d, i) && s.startsWith(d, i + 2)) {
+          repeated = d;
+          break;
         }
+      }
+      if (repeated == null) {
+        i++;
         continue;
       }
-      i++;
+      if (out == null) {
+        out = new StringBuilder(s.length());
+      }
+      out.append(s, copied, i + 2);
+      int j = i + 4;
+      while (s.startsWith(repeated, j)) {
+        j += 2;
+      }
+      i = j;
+      copied = j;
     }
-    return out.toString();
+    if (out == null) {
+      return s;
+    }
+    return out.append(s, copied, s.length()).toString();
   }
 
-  private static boolean isDigraph(char a, char b) {
-    return (b == 'h' && (a == 'z' || a == 's' || a == 'c' || a == 'k')) || (a == 't' && b == 's');
+  /** The name up to its first space or hyphen: "Myrna" of "Myrna Dolina", "Kamianka" of "Kamianka-Dniprovska". */
+  public static String firstWord(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (Character.isWhitespace(c) || c == '-' || c == '‑' || c == '–') {
+        return name.substring(0, i);
+      }
+    }
+    return name;
   }
 
   /**
@@ -190,7 +215,19 @@ public final class NameFolder {
     return n;
   }
 
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static String romanise(String name) {
+    if (isAscii(name)) {
+      return name; // the common case for English text: no normalisation, no ICU call
+    }
     String s = Normalizer.normalize(name, Normalizer.Form.NFC);
     boolean ascii = true;
     boolean latin = true;

@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# Measures what a run costs: the extraction core alone, the whole pipeline on the DirectRunner
+# and on the FlinkRunner (embedded), on a synthetic corpus of ~3 KB news-like articles.
+#
+#   scripts/bench.sh [--articles=2000,20000,200000] [--rows=core,core2,direct,flink]
+#                    [--source=DIR_OR_JSONL] [--repeat=3] [--workdir=DIR]
+#
+# The corpus is built from real sentences of ../shared/corpora when present, else of the sample
+# corpus (org.contested.bench.CorpusBuilder; docs/benchmark.md says how), once for the largest
+# size; smaller sizes are its first N lines. Each row runs in its own JVM under /usr/bin/time for
+# the peak RSS; the table gives the command line of every row. articles/s of a pipeline row is N
+# over the wall time of the whole process (JVM start, gazetteer load and writing included). Then
+# the DirectRunner and FlinkRunner tables of each size are compared byte for byte after sorting.
+# Work files go to target/bench (or --workdir); nothing is written elsewhere.
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+sizes="2000,20000,200000"
+rows="core,core2,direct,flink"
+source_path=""
+repeat=3
+workdir="$REPO/target/bench"
+
+for arg in "$@"; do
+  case "$arg" in
+    --articles=*) sizes="${arg#*=}" ;;
+    --rows=*) rows="${arg#*=}" ;;
+    --source=*) source_path="${arg#*=}" ;;
+    --repeat=*) repeat="${arg#*=}" ;;
+    --workdir=*) workdir="${arg#*=}" ;;
+    -h | --help) sed -n '2,15s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    *) echo "bench.sh: unknown option $arg" >&2; exit 2 ;;
+  esac
+done
+[[ -x /usr/bin/time ]] || { echo "bench.sh: needs /usr/bin/time (Debian package 'time') for peak RSS" >&2; exit 2; }
+if [[ -z "$source_path" ]]; then
+  if [[ -d "$REPO/../shared/corpora" ]]; then
+    source_path="$REPO/../shared/corpora"
+  else
+    source_path="$REPO/pipelines/sample/articles.jsonl"
+  fi
+fi
+mkdir -p "$workdir"
+
+build() {
+  local log="$workdir/build.log"
+  local args=(-B -q -f "$REPO/pom.xml" -DskipTests package dependency:build-classpath
+    -Dmdep.includeScope=runtime -Dmdep.outputFile="$REPO/target/classpath.txt")
+  if ! mvn -o "${args[@]}" >"$log" 2>&1 && ! mvn "${args[@]}" >"$log" 2>&1; then
+    cat "$log" >&2
+    echo "bench.sh: build failed" >&2
+    exit 1
+  fi
+}
+
+echo "bench.sh: building..." >&2
+build
+JAR="$(ls "$REPO"/target/contested-*.jar | grep -v -e -sources -e -tests | head -1)"
+CP="$JAR:$(cat "$REPO/target/classpath.txt")"
+QUIET=(-Dorg.slf4j.simpleLogger.defaultLogLevel=warn
+  -Dorg.slf4j.simpleLogger.log.org.apache.beam.sdk.io.FileBasedSink=error
+  -Dorg.slf4j.simpleLogger.log.org.apache.flink=error)
+
+IFS=',' read -r -a SIZES <<<"$sizes"
+max=0
+for n in "${SIZES[@]}"; do ((n > max)) && max=$n; done
+corpus="$workdir/corpus-$max.jsonl"
+if [[ ! -s "$corpus" ]]; then
+  echo "bench.sh: building a corpus of $max articles from $source_path..." >&2
+  java "${QUIET[@]}" -cp "$CP" org.contested.bench.CorpusBuilder --articles="$max" --source="$source_path" \
+    --out="$corpus.tmp" >&2
+  mv "$corpus.tmp" "$corpus"
+fi
+
+# shown ARG: an argument as the table shows it: paths relative to the repository, the classpath
+# as $CP.
+shown() {
+  local a="${1//"$CP"/\$CP}"
+  echo "${a//"$REPO"\//}"
+}
+
+TABLE=()
+declare -A SECONDS_OF=()
+# measure NAME N CMD...: runs CMD under /usr/bin/time, records wall seconds and peak RSS.
+measure() {
+  local name="$1" n="$2"
+  shift 2
+  local timing="$workdir/$name-$n.time" log="$workdir/$name-$n.log"
+  echo "bench.sh: $name, $n articles..." >&2
+  if ! /usr/bin/time -f '%e %M' -o "$timing" "$@" >"$log" 2>&1; then
+    echo "bench.sh: $name failed at $n articles (log: $log)" >&2
+    tail -5 "$log" >&2
+    TABLE+=("| $n | $name | failed | | | \`$(shown "$log")\` |")
+    return 0
+  fi
+  local wall rss_kb rate
+  read -r wall rss_kb <"$timing"
+  if [[ "$name" == core* ]]; then
+    rate="$(sed -n 's/.*articles_per_s=\([0-9]*\).*/\1/p' "$log" | tail -1)"
+  else
+    rate="$(awk -v n="$n" -v w="$wall" 'BEGIN { printf "%.0f", n / w }')"
+  fi
+  SECONDS_OF["$name-$n"]="$wall"
+  local cmd=() q=""
+  for a in "$@"; do
+    case "$a" in
+      -Dorg.slf4j.*) [[ -z "$q" ]] && q=1 && cmd+=('$Q') ;;
+      *) cmd+=("$(shown "$a")") ;;
+    esac
+  done
+  TABLE+=("| $n | $name | $wall | $rate | $((rss_kb / 1024)) | \`${cmd[*]}\` |")
+}
+
+for n in "${SIZES[@]}"; do
+  input="$workdir/corpus-$n.jsonl"
+  [[ "$n" == "$max" ]] || head -n "$n" "$corpus" >"$input"
+  for row in ${rows//,/ }; do
+    case "$row" in
+      core) measure core-1-thread "$n" java -Xmx3g "${QUIET[@]}" -cp "$CP" org.contested.bench.CoreBenchmark \
+        --input="$input" --threads=1 --repeat="$repeat" ;;
+      core2) measure core-2-threads "$n" java -Xmx3g "${QUIET[@]}" -cp "$CP" org.contested.bench.CoreBenchmark \
+        --input="$input" --threads=2 --repeat="$repeat" ;;
+      direct) rm -rf "$workdir/out-direct-$n"
+        measure direct "$n" "$REPO/scripts/run-local.sh" --input="$input" --output="$workdir/out-direct-$n" ;;
+      flink) rm -rf "$workdir/out-flink-$n"
+        measure flink "$n" "$REPO/scripts/run-local.sh" --runner=FlinkRunner --flinkMaster='[local]' --parallelism=2 \
+          --input="$input" --output="$workdir/out-flink-$n" ;;
+      *) echo "bench.sh: unknown row $row" >&2; exit 2 ;;
+    esac
+  done
+done
+
+echo
+echo "contested benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average at the end:$(uptime | sed 's/.*load average://')"
+echo "corpus: $(shown "$corpus") ($(du -h "$corpus" | cut -f1)), sentences from $source_path"
+echo "commands run from the repository; \$CP = $(shown "$JAR"):\$(cat target/classpath.txt); \$Q = the slf4j log-level flags"
+echo
+echo "| articles | row | seconds | articles/s | peak RSS MB | command |"
+echo "|---:|---|---:|---:|---:|---|"
+printf '%s\n' "${TABLE[@]}"
+echo
+# Marginal cost between the smallest and largest size: fixed start-up costs cancel out.
+min=$max
+for n in "${SIZES[@]}"; do ((n < min)) && min=$n; done
+if ((min < max)); then
+  for name in direct flink; do
+    a="${SECONDS_OF[$name-$min]:-}" b="${SECONDS_OF[$name-$max]:-}"
+    [[ -n "$a" && -n "$b" ]] && awk -v n="$name" -v a="$a" -v b="$b" -v lo="$min" -v hi="$max" \
+      'BEGIN { printf "%s: %.2f ms per article from %d to %d articles (%.0f articles/s marginal)\n", n, 1000 * (b - a) / (hi - lo), lo, hi, (hi - lo) / (b - a) }'
+  done
+fi
+# Same input, same tables: the DirectRunner and the FlinkRunner must agree byte for byte.
+for n in "${SIZES[@]}"; do
+  d="$workdir/out-direct-$n" f="$workdir/out-flink-$n"
+  [[ -n "${SECONDS_OF[direct-$n]:-}" && -n "${SECONDS_OF[flink-$n]:-}" ]] || continue
+  same=yes
+  for t in claims location_status divergence dead_letter; do
+    if ! cmp -s <(cat "$d/$t"/* 2>/dev/null | LC_ALL=C sort) <(cat "$f/$t"/* 2>/dev/null | LC_ALL=C sort); then
+      same="no ($t differs)"
+    fi
+  done
+  echo "$n articles: DirectRunner and FlinkRunner tables identical after sorting: $same"
+done
