@@ -41,6 +41,15 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
       "aug", "september", "sept", "sep", "october", "oct", "november", "nov", "december", "dec", "monday", "tuesday",
       "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight", "yesterday", "day", "days", "year");
   private static final Set<String> REGION_WORDS = Set.of("region", "oblast", "province", "republic", "krai", "district");
+  /** Words the extractor skips between a trigger and a name it lacks (RuleClaimExtractor.unknownObjects). */
+  private static final Set<String> BEFORE_UNKNOWN = Set.of(
+      "the", "of", "nearby", "neighbouring", "neighboring", "key", "strategic", "small", "large", "entire", "whole", "eastern",
+      "western", "northern", "southern", "frontline", "villages", "village", "towns", "town", "cities", "city", "settlements",
+      "settlement", "urban", "type", "took", "takes", "place", "at", "in", "for", "around", "over", "continued", "continues");
+  /** Words between a passive subject and its verb (RuleClaimExtractor.unknownSubjects). */
+  private static final Set<String> PASSIVE_CHAIN = Set.of(
+      "is", "are", "was", "were", "been", "being", "be", "has", "have", "had", "reported", "reportedly", "said", "to", "also",
+      "confirmed", "fully", "officially", "finally", "completely", "now", "later", "eventually", "believed", "thought");
   private static final int NAME_CACHE_LIMIT = 100_000;
   /** RuleClaimExtractor pairs a place with a trigger at most this many tokens away. */
   private static final int MAX_DISTANCE = 10;
@@ -55,7 +64,8 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
   private static final int DENIAL = 2;
   private static final int ANAPHOR = 3;
   private static final int SPEECH = 4;
-  private static final int KINDS = 5;
+  private static final int PARTY = 5;
+  private static final int KINDS = 6;
   // Word-list bits.
   private static final int PHRASE_START = 1;
   private static final int DATE_WORD = 2;
@@ -81,7 +91,15 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
   private int[] bits = new int[64];
 
   public ClaimScreen(Gazetteer gazetteer, Lexicon lexicon) {
+    this(gazetteer, lexicon, null);
+  }
+
+  /** With a profile, sentences naming a party are known too (the extractor's narrative party). */
+  public ClaimScreen(Gazetteer gazetteer, Lexicon lexicon, ConflictProfile profile) {
     this.gazetteer = gazetteer;
+    if (profile != null) {
+      phrases.add(profile.aliasPhrases(), PARTY);
+    }
     for (Category c : Category.values()) {
       boolean takes = c == Category.CONTROL || c == Category.LIBERATION || c == Category.ENCIRCLED;
       phrases.add(lexicon.triggers.get(c).phrases(), takes ? CAPTURE : TRIGGER);
@@ -99,12 +117,16 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
 
   /** The extractor as the pipeline builds it: with the screen in front of OpenNLP, or without. */
   public static RuleClaimExtractor extractor(Gazetteer gazetteer, Lexicon lexicon, ConflictProfile profile, boolean prefilter) {
-    return new RuleClaimExtractor(analyzer(gazetteer, lexicon, prefilter), gazetteer, lexicon, profile);
+    return new RuleClaimExtractor(analyzer(gazetteer, lexicon, profile, prefilter), gazetteer, lexicon, profile);
   }
 
   public static TextAnalyzer analyzer(Gazetteer gazetteer, Lexicon lexicon, boolean prefilter) {
+    return analyzer(gazetteer, lexicon, null, prefilter);
+  }
+
+  public static TextAnalyzer analyzer(Gazetteer gazetteer, Lexicon lexicon, ConflictProfile profile, boolean prefilter) {
     OpenNlpAnalyzer full = new OpenNlpAnalyzer();
-    return prefilter ? new PrefilterAnalyzer(full, new ClaimScreen(gazetteer, lexicon)) : full;
+    return prefilter ? new PrefilterAnalyzer(full, new ClaimScreen(gazetteer, lexicon, profile)) : full;
   }
 
   /** What one rough sentence holds. */
@@ -118,6 +140,7 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
     boolean dateFirst;
     boolean year;
     boolean speech;
+    boolean party;
     boolean pronounSpeech;
     boolean region;
     boolean governed;
@@ -171,6 +194,10 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
       // back to an explicit year, which partial and relative dates resolve against.
       int before = count(keep);
       int narrative = keepNearest(flags, keep, i, f -> f.dateFirst);
+      // A day named anywhere in an earlier sentence carries on too, and the party named last
+      // stands for an agentless capture ("X was captured on 17 February").
+      keepNearest(flags, keep, i, f -> f.date);
+      keepNearest(flags, keep, i, f -> f.party);
       int stopBefore = narrative >= 0 ? narrative : i;
       // Only a date without its year (here or in the narrative sentence) looks further back.
       boolean needsAnchor = flags[i].date && !flags[i].year || narrative >= 0 && !flags[narrative].year;
@@ -323,6 +350,9 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
         if (longest[ANAPHOR] > 0) {
           anaphors.add(new int[] {w, w + longest[ANAPHOR]});
         }
+        if (longest[PARTY] > 0) {
+          f.party = true;
+        }
         if (longest[SPEECH] > 0) {
           f.speech = true;
           if (w > 0 && (bits[w - 1] & PRONOUN) != 0) {
@@ -358,6 +388,23 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
     // The extractor's windows, in words: without punctuation tokens, distances here are never
     // longer than the extractor's, so these tests only ever let more through.
     for (int[] t : triggers) {
+      // A name the gazetteer lacks counts right after any trigger ("withdrew from Makarivka",
+      // "fighting took place at Dovhenke") and as the subject of a passive one ("Paraskoviivka
+      // was reported to have been captured").
+      int k = t[1];
+      while (k < count && k < t[1] + 6 && BEFORE_UNKNOWN.contains(words[k])) {
+        k++;
+      }
+      if (k < count && names[k] != null && (bits[k] & STOP_NAME) == 0) {
+        f.objectAfterCapture = true;
+      }
+      int j = t[0] - 1;
+      while (j >= 0 && j >= t[0] - 8 && PASSIVE_CHAIN.contains(words[j])) {
+        j--;
+      }
+      if (j >= 0 && j < t[0] - 1 && names[j] != null && (bits[j] & STOP_NAME) == 0) {
+        f.objectAfterCapture = true;
+      }
       for (int p : places) {
         if (p >= t[0] - MAX_DISTANCE - MAX_NAME_WORDS && p <= t[1] + MAX_DISTANCE) {
           f.governed = true;

@@ -185,6 +185,13 @@ public final class ConflictProfile {
   }
 
   /** A party alias found in a token sequence. */
+  /** Every alias phrase of every party, as written in the profile. */
+  public List<String> aliasPhrases() {
+    List<String> all = new java.util.ArrayList<>();
+    aliases.values().forEach(set -> all.addAll(set.phrases()));
+    return all;
+  }
+
   public record PartyHit(String party, int start, int length) {
     public int end() {
       return start + length;
