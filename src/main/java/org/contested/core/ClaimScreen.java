@@ -45,7 +45,10 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
   private static final Set<String> BEFORE_UNKNOWN = Set.of(
       "the", "of", "nearby", "neighbouring", "neighboring", "key", "strategic", "small", "large", "entire", "whole", "eastern",
       "western", "northern", "southern", "frontline", "villages", "village", "towns", "town", "cities", "city", "settlements",
-      "settlement", "urban", "type", "took", "takes", "place", "at", "in", "for", "around", "over", "continued", "continues");
+      "settlement", "urban", "type");
+  /** After a contested trigger also: "heavy fighting took place at Dovhenke". */
+  private static final Set<String> FIGHT_LINKS = Set.of(
+      "took", "takes", "place", "at", "in", "for", "around", "over", "continued", "continues", "raged", "rages");
   /** Words between a passive subject and its verb (RuleClaimExtractor.unknownSubjects). */
   private static final Set<String> PASSIVE_CHAIN = Set.of(
       "is", "are", "was", "were", "been", "being", "be", "has", "have", "had", "reported", "reportedly", "said", "to", "also",
@@ -65,7 +68,9 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
   private static final int ANAPHOR = 3;
   private static final int SPEECH = 4;
   private static final int PARTY = 5;
-  private static final int KINDS = 6;
+  /** Contested triggers: like TRIGGER, but a missing name may follow "took place at". */
+  private static final int FIGHT = 6;
+  private static final int KINDS = 7;
   // Word-list bits.
   private static final int PHRASE_START = 1;
   private static final int DATE_WORD = 2;
@@ -102,7 +107,7 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
     }
     for (Category c : Category.values()) {
       boolean takes = c == Category.CONTROL || c == Category.LIBERATION || c == Category.ENCIRCLED;
-      phrases.add(lexicon.triggers.get(c).phrases(), takes ? CAPTURE : TRIGGER);
+      phrases.add(lexicon.triggers.get(c).phrases(), takes ? CAPTURE : c == Category.CONTESTED ? FIGHT : TRIGGER);
     }
     phrases.add(lexicon.denial.phrases(), DENIAL);
     phrases.add(lexicon.anaphora.phrases(), ANAPHOR);
@@ -331,7 +336,7 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
       int b = bits[w];
       if ((b & PHRASE_START) != 0 && phrases.matchAt(words, count, w, longest)) {
         int taken = longest[CAPTURE];
-        int other = longest[TRIGGER];
+        int other = Math.max(longest[TRIGGER], longest[FIGHT]);
         if (taken > 0 && taken >= other) {
           triggers.add(new int[] {w, w + taken});
           int k = w + taken;
@@ -342,7 +347,7 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
             f.objectAfterCapture = true;
           }
         } else if (other > 0) {
-          triggers.add(new int[] {w, w + other});
+          triggers.add(new int[] {w, w + other, longest[FIGHT] == other ? 1 : 0});
         }
         if (denialAt < 0 && longest[DENIAL] > 0) {
           denialAt = w;
@@ -392,7 +397,8 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
       // "fighting took place at Dovhenke") and as the subject of a passive one ("Paraskoviivka
       // was reported to have been captured").
       int k = t[1];
-      while (k < count && k < t[1] + 6 && BEFORE_UNKNOWN.contains(words[k])) {
+      boolean fight = t.length > 2 && t[2] == 1;
+      while (k < count && k < t[1] + 6 && (BEFORE_UNKNOWN.contains(words[k]) || fight && FIGHT_LINKS.contains(words[k]))) {
         k++;
       }
       if (k < count && names[k] != null && (bits[k] & STOP_NAME) == 0) {
