@@ -15,6 +15,7 @@ import org.contested.core.text.Token;
  * Not thread-safe (it caches lookups): one per extractor.
  */
 public final class PlaceFinder {
+  private static final Set<String> REGION_NOUNS = Set.of("region", "oblast", "province");
   private final Gazetteer gazetteer;
   private final Lexicon lexicon;
   private final ConflictProfile profile;
@@ -110,7 +111,7 @@ public final class PlaceFinder {
   private PlaceMention regionAround(List<Token> t, PlaceMention m, String text) {
     int k = m.start() - 1;
     if (k < 1 || !t.get(k).lower().equals("around") || !lexicon.placeNouns.contains(t.get(k - 1).lower())
-        || !Set.of("region", "oblast", "province").contains(t.get(k - 1).lower())) {
+        || !REGION_NOUNS.contains(t.get(k - 1).lower())) {
       return null;
     }
     // The region named after the city ("Kyiv Oblast", not the city's own unit "Kyiv City"), else the city's region.

@@ -77,6 +77,8 @@ public final class RuleClaimExtractor implements ClaimExtractor {
   /** Words that make a contested trigger a predicate about a place named before: "fighting continues". */
   private static final Set<String> PREDICATES = Set.of(
       "continues", "continued", "ongoing", "contested", "fought", "stagnated", "continue", "raging", "rages");
+  /** Prepositions that take the place a contested trigger is about: "fighting in", "battle for". */
+  private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "for", "at", "around", "of", "near", "over");
   private static final Set<String> SEPARATORS = Set.of(",", "and", "or", "but", ";", ":", "-", "–", "—");
   private static final Set<String> FIGHT_LINKS = Set.of("took", "takes", "place", "at", "in", "for", "around", "over", "continued", "continues", "raged", "rages");
   private static final Set<String> ATTRIBUTIVE_BEFORE = Set.of(
@@ -453,9 +455,8 @@ public final class RuleClaimExtractor implements ClaimExtractor {
       return false;
     }
     String last = t.get(tr.end() - 1).lower();
-    boolean nextIsPreposition = tr.end() < t.size() && Set.of("in", "for", "at", "around", "of", "near", "over")
-        .contains(t.get(tr.end()).lower());
-    return !Set.of("in", "for", "at", "around", "of").contains(last) && !nextIsPreposition;
+    boolean nextIsPreposition = tr.end() < t.size() && PLACE_PREPOSITIONS.contains(t.get(tr.end()).lower());
+    return !PLACE_PREPOSITIONS.contains(last) && !nextIsPreposition;
   }
 
   /** "retook several towns ... including Makariv": the trigger whose object the list spells out. */

@@ -162,27 +162,19 @@ public final class EvalData {
     List<Path> files = predictionFiles(dirOrGlob);
     Map<String, List<Prediction>> byArticle = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
-    long rows = 0;
+    long[] rows = {0};
     for (Path file : files) {
-      try (BufferedReader r = open(file)) {
-        String line;
-        int lineNo = 0;
-        while ((line = r.readLine()) != null) {
-          lineNo++;
-          if (line.isBlank()) {
-            continue;
-          }
-          try {
+      // A prediction line that cannot be read is reported, not fatal: the rest still scores.
+      forEachLine(
+          file,
+          (lineNo, line) -> {
             Prediction p = parsePrediction(JSON.readTree(line));
             byArticle.computeIfAbsent(p.articleId(), k -> new ArrayList<>()).add(p);
-            rows++;
-          } catch (IOException | RuntimeException e) {
-            problems.add(file + ":" + lineNo + ": " + e.getMessage());
-          }
-        }
-      }
+            rows[0]++;
+          },
+          problems::add);
     }
-    return new Predictions(byArticle, files, rows, problems);
+    return new Predictions(byArticle, files, rows[0], problems);
   }
 
   static List<Path> predictionFiles(String dirOrGlob) throws IOException {
@@ -304,8 +296,19 @@ public final class EvalData {
     void accept(int lineNo, String line) throws IOException;
   }
 
+  private interface LineProblem {
+    void accept(String problem) throws IOException;
+  }
+
   /** Calls {@code handler} per non-blank line; any failure names the file and line. */
   private static void forEachLine(Path file, LineHandler handler) throws IOException {
+    forEachLine(file, handler, problem -> {
+      throw new IOException(problem);
+    });
+  }
+
+  /** As above, but hands each failing line's "file:line: reason" to {@code onProblem}. */
+  private static void forEachLine(Path file, LineHandler handler, LineProblem onProblem) throws IOException {
     try (BufferedReader r = open(file)) {
       String line;
       int lineNo = 0;
@@ -317,7 +320,7 @@ public final class EvalData {
         try {
           handler.accept(lineNo, line);
         } catch (IOException | RuntimeException e) {
-          throw new IOException(file + ":" + lineNo + ": " + e.getMessage(), e);
+          onProblem.accept(file + ":" + lineNo + ": " + e.getMessage());
         }
       }
     } catch (UncheckedIOException e) {

@@ -37,17 +37,7 @@ public record GoldClaim(
 
   @Override
   public String toString() {
-    return String.format(
-        "%s%s %s %s %s by %s (%s) %s %s%s",
-        location,
-        geonameid == null ? "" : " [geonames:" + geonameid + "]",
-        claimType,
-        controller == null ? "-" : controller,
-        polarity,
-        claimant == null ? "?" : claimant,
-        claimantSide == null ? "?" : claimantSide,
-        eventDate,
-        datePrecision,
-        percent == null ? "" : " " + percent + "%");
+    return ClaimText.of(location, geonameid == null ? null : "geonames:" + geonameid, claimType, controller, polarity,
+        claimant, claimantSide, eventDate, datePrecision, percent);
   }
 }

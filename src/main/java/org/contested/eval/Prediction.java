@@ -61,17 +61,7 @@ public record Prediction(
 
   @Override
   public String toString() {
-    return String.format(
-        "%s%s %s %s %s by %s (%s) %s %s%s",
-        locationName,
-        locationId == null ? "" : " [" + locationId + "]",
-        claimType,
-        controller == null ? "-" : controller,
-        polarity,
-        claimant == null ? "?" : claimant,
-        claimantSide == null ? "?" : claimantSide,
-        eventDate,
-        datePrecision,
-        percent == null ? "" : " " + percent + "%");
+    return ClaimText.of(locationName, locationId, claimType, controller, polarity, claimant, claimantSide, eventDate,
+        datePrecision, percent);
   }
 }

@@ -220,12 +220,9 @@ public final class CloudRun {
                 "KeepTouchedWindows",
                 ParDo.of(new KeepTouchedWindowsFn(touched)).withSideInputs(touched))
             .setCoder(newClaims.getCoder());
-    PCollection<LocationStatus> statuses =
-        windowed.apply("ComputeLocationStatus", new ComputeLocationStatus(parties));
-    PCollection<Divergence> divergence =
-        PCollectionTuple.of(ComputeDivergence.STATUSES, statuses)
-            .and(ComputeDivergence.CLAIMS, windowed)
-            .apply("ComputeDivergence", new ComputeDivergence(parties));
+    ContestedPipeline.Aggregates aggregates = ContestedPipeline.aggregate(windowed, parties);
+    PCollection<LocationStatus> statuses = aggregates.statuses();
+    PCollection<Divergence> divergence = aggregates.divergence();
 
     // Partitions this run replaces: its days of claims, its run_date of dead letters, and the
     // start days of every touched window.

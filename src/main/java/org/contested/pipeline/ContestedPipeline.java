@@ -174,12 +174,9 @@ public final class ContestedPipeline {
 
     PCollection<Claim> windowed =
         claims.apply("WindowClaims", new WindowClaims(options.getWindow(), options.getEvery()));
-    PCollection<LocationStatus> statuses =
-        windowed.apply("ComputeLocationStatus", new ComputeLocationStatus(parties));
-    PCollection<Divergence> divergence =
-        PCollectionTuple.of(ComputeDivergence.STATUSES, statuses)
-            .and(ComputeDivergence.CLAIMS, windowed)
-            .apply("ComputeDivergence", new ComputeDivergence(parties));
+    Aggregates aggregates = aggregate(windowed, parties);
+    PCollection<LocationStatus> statuses = aggregates.statuses();
+    PCollection<Divergence> divergence = aggregates.divergence();
 
     PCollectionTuple.of(WriteTables.CLAIMS, claims)
         .and(WriteTables.LOCATION_STATUS, statuses)
@@ -187,6 +184,20 @@ public final class ContestedPipeline {
         .and(WriteTables.DEAD_LETTER, deadLetters)
         .apply("WriteTables", new WriteTables(options.getOutput(), options.getNumShards()));
     return new Outputs(claims, statuses, divergence, deadLetters);
+  }
+
+  /** Each source's view of each location per window, and how far the views diverge. */
+  record Aggregates(PCollection<LocationStatus> statuses, PCollection<Divergence> divergence) {}
+
+  /** The aggregation steps shared by the local and the daily cloud graph, on windowed claims. */
+  static Aggregates aggregate(PCollection<Claim> windowed, List<String> parties) {
+    PCollection<LocationStatus> statuses =
+        windowed.apply("ComputeLocationStatus", new ComputeLocationStatus(parties));
+    PCollection<Divergence> divergence =
+        PCollectionTuple.of(ComputeDivergence.STATUSES, statuses)
+            .and(ComputeDivergence.CLAIMS, windowed)
+            .apply("ComputeDivergence", new ComputeDivergence(parties));
+    return new Aggregates(statuses, divergence);
   }
 
   private static <T> PCollection<T> count(PCollection<T> in, String step, String counter) {
