@@ -10,7 +10,6 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
@@ -19,7 +18,6 @@ import org.contested.core.ClaimExtractor;
 import org.contested.core.ClaimScreen;
 import org.contested.core.ConflictProfile;
 import org.contested.core.Gazetteer;
-import org.contested.core.ClaimScreen;
 import org.contested.core.LanguageRoutingExtractor;
 import org.contested.core.Lexicon;
 import org.contested.core.gazetteer.GeoNamesGazetteer;
@@ -36,9 +34,6 @@ import org.contested.model.DeadLetter;
 public class ExtractControlClaims extends PTransform<PCollection<Article>, PCollectionTuple> {
   public static final TupleTag<Claim> CLAIMS = new TupleTag<Claim>() {};
   public static final TupleTag<DeadLetter> DEAD_LETTERS = new TupleTag<DeadLetter>() {};
-
-  /** Buckets of the spread: enough bundles for a few hundred worker threads, few enough to be cheap. */
-  static final int SPREAD_BUCKETS = 256;
 
   private final String gazetteerPath;
   private final String profilePath;
@@ -58,11 +53,12 @@ public class ExtractControlClaims extends PTransform<PCollection<Article>, PColl
 
   @Override
   public PCollectionTuple expand(PCollection<Article> articles) {
-    // A file is one element, so all its articles come out of the reader as one bundle; spread them
-    // so that every worker thread extracts (the DirectRunner would otherwise use one).
-    return articles.apply("SpreadArticles", Reshuffle.<Article>viaRandomKey().withNumBuckets(SPREAD_BUCKETS))
-        .apply("ExtractClaims",
-        ParDo.of(new ExtractClaimsFn(gazetteerPath, profilePath, prefilter)).withOutputTags(CLAIMS, TupleTagList.of(DEAD_LETTERS)));
+    // No spread here: the readers hand out articles in groups (ReadArticles through its
+    // deduplication, ReadArticlesTable through a reshuffle), so every worker thread extracts.
+    return articles.apply(
+        "ExtractClaims",
+        ParDo.of(new ExtractClaimsFn(gazetteerPath, profilePath, prefilter))
+            .withOutputTags(CLAIMS, TupleTagList.of(DEAD_LETTERS)));
   }
 
   /** Runs the extraction core; gazetteer and profile are shared per JVM, the NLP objects per instance. */

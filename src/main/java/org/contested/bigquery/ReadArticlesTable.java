@@ -11,6 +11,7 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTagList;
@@ -31,15 +32,18 @@ public class ReadArticlesTable extends PTransform<PBegin, PCollectionTuple> {
   private final String table;
   private final String columns;
   private final BigQueryServices services;
+  private final int groupingKeys;
 
   /**
    * @param table PROJECT:DATASET.TABLE or PROJECT.DATASET.TABLE
    * @param services BigQuery client; null for the real one
+   * @param groupingKeys the articles are spread over this many keys for extraction
    */
-  public ReadArticlesTable(String table, String columns, BigQueryServices services) {
+  public ReadArticlesTable(String table, String columns, BigQueryServices services, int groupingKeys) {
     this.table = table;
     this.columns = columns;
     this.services = services;
+    this.groupingKeys = groupingKeys;
     ColumnMapping mapping = ColumnMapping.parse(columns);
     if (mapping.positional()) {
       throw new IllegalArgumentException(
@@ -58,6 +62,7 @@ public class ReadArticlesTable extends PTransform<PBegin, PCollectionTuple> {
     }
     return begin
         .apply("ReadArticleRows", read)
+        .apply("SpreadArticleRows", Reshuffle.<TableRow>viaRandomKey().withNumBuckets(groupingKeys))
         .apply(
             "ParseArticleRows",
             ParDo.of(new ParseRowFn("bigquery:" + table, columns))

@@ -6,12 +6,16 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.TimestampCombiner;
 import org.apache.beam.sdk.transforms.windowing.Window;
@@ -20,7 +24,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.TypeDescriptors;
+import org.contested.beam.KeyBuckets;
 import org.contested.model.Article;
 import org.contested.model.DeadLetter;
 
@@ -40,34 +44,74 @@ public class DropDuplicateArticles extends PTransform<PCollection<Article>, PCol
   public static final TupleTag<Article> UNIQUE = new TupleTag<Article>() {};
   public static final TupleTag<DeadLetter> DUPLICATES = new TupleTag<DeadLetter>() {};
 
+  private final int groupingKeys;
+
+  /**
+   * @param groupingKeys articles are grouped by a bucket of their id ({@link KeyBuckets}), not by
+   *     the id: few keys for the DirectRunner, and the groups double as the spread of articles
+   *     over worker threads
+   */
+  public DropDuplicateArticles(int groupingKeys) {
+    this.groupingKeys = groupingKeys;
+  }
+
+  public DropDuplicateArticles() {
+    this(KeyBuckets.DISTRIBUTED);
+  }
+
   @Override
   public PCollectionTuple expand(PCollection<Article> articles) {
     return articles
-        .apply("KeyById", WithKeys.of(Article::articleId).withKeyType(TypeDescriptors.strings()))
+        .apply("KeyByIdBucket", ParDo.of(new KeyByIdBucketFn(groupingKeys)))
+        .setCoder(KvCoder.of(VarIntCoder.of(), articles.getCoder()))
         // Grouped articles keep their earliest timestamp (not the end of the global window), so
         // that downstream event-time windows do not see them as late.
         .apply(
             "KeepEarliestTimestamp",
-            Window.<KV<String, Article>>into(new GlobalWindows())
+            Window.<KV<Integer, Article>>into(new GlobalWindows())
                 .withTimestampCombiner(TimestampCombiner.EARLIEST))
-        .apply("GroupById", GroupByKey.create())
+        .apply("GroupByIdBucket", GroupByKey.create())
         .apply(
             "KeepOnePerId",
             ParDo.of(new KeepOneFn()).withOutputTags(UNIQUE, TupleTagList.of(DUPLICATES)));
   }
 
-  /** Picks the article to keep among those sharing an id; dead-letters the rest. */
-  static class KeepOneFn extends DoFn<KV<String, Iterable<Article>>, Article> {
+  static class KeyByIdBucketFn extends DoFn<Article, KV<Integer, Article>> {
+    private final int groupingKeys;
+
+    KeyByIdBucketFn(int groupingKeys) {
+      this.groupingKeys = groupingKeys;
+    }
+
     @ProcessElement
-    public void process(@Element KV<String, Iterable<Article>> group, MultiOutputReceiver out) {
-      List<Keyed> all = new ArrayList<>();
+    public void process(@Element Article a, OutputReceiver<KV<Integer, Article>> out) {
+      out.output(KV.of(KeyBuckets.of(a.articleId(), groupingKeys), a));
+    }
+  }
+
+  /**
+   * Picks the article to keep among those sharing an id; dead-letters the rest. A first pass over
+   * the bucket counts ids, so only the articles of repeated ids are held and hashed.
+   */
+  static class KeepOneFn extends DoFn<KV<Integer, Iterable<Article>>, Article> {
+    @ProcessElement
+    public void process(@Element KV<Integer, Iterable<Article>> group, MultiOutputReceiver out) {
+      Map<String, Integer> counts = new HashMap<>();
       for (Article a : group.getValue()) {
-        all.add(new Keyed(a, contentHash(a)));
+        counts.merge(a.articleId(), 1, Integer::sum);
       }
-      if (all.size() == 1) {
-        out.get(UNIQUE).output(all.get(0).article());
-        return;
+      Map<String, List<Keyed>> repeated = new TreeMap<>();
+      for (Article a : group.getValue()) {
+        if (counts.get(a.articleId()) == 1) {
+          out.get(UNIQUE).output(a);
+        } else {
+          repeated.computeIfAbsent(a.articleId(), k -> new ArrayList<>()).add(new Keyed(a, contentHash(a)));
+        }
       }
+      repeated.forEach((id, all) -> keepOne(id, all, out));
+    }
+
+    private static void keepOne(String id, List<Keyed> all, MultiOutputReceiver out) {
       all.sort(PREFERENCE);
       Keyed kept = all.get(0);
       out.get(UNIQUE).output(kept.article());
@@ -81,7 +125,7 @@ public class DropDuplicateArticles extends PTransform<PCollection<Article>, PCol
                     "same id and content as " + where + ", which is kept")
                 : Reasons.of(
                     Reasons.DUPLICATE_ID,
-                    "id '" + group.getKey() + "' has other content at " + where
+                    "id '" + id + "' has other content at " + where
                         + ", which is kept (later published_at, then lower content hash)");
         out.get(DUPLICATES)
             .output(DeadLetter.of(a.source(), a.position(), reason, a.articleId() + "\t" + a.fullText()));

@@ -27,6 +27,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.contested.beam.KeyBuckets;
 import org.contested.model.Article;
 import org.contested.model.DeadLetter;
 
@@ -52,11 +53,24 @@ public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
   private final String input;
   private final String format;
   private final String columns;
+  private final int groupingKeys;
 
-  private ReadArticles(String input, String format, String columns) {
+  private ReadArticles(String input, String format, String columns, int groupingKeys) {
     this.input = input;
     this.format = format;
     this.columns = columns;
+    this.groupingKeys = groupingKeys;
+  }
+
+  /**
+   * The same reader with articles deduplicated and handed out in {@code groupingKeys} groups
+   * (default {@link KeyBuckets#DISTRIBUTED}); see {@link DropDuplicateArticles}.
+   */
+  public ReadArticles withGroupingKeys(int groupingKeys) {
+    if (groupingKeys < 1) {
+      throw new IllegalArgumentException("groupingKeys must be at least 1, got " + groupingKeys);
+    }
+    return new ReadArticles(input, format, columns, groupingKeys);
   }
 
   /**
@@ -77,7 +91,7 @@ public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
       throw new IllegalArgumentException(
           "--columns with $positions needs --format=csv or tsv, not " + f.name().toLowerCase());
     }
-    return new ReadArticles(input, format, columns);
+    return new ReadArticles(input, format, columns, KeyBuckets.DISTRIBUTED);
   }
 
   /** The file pattern Beam matches: directories are read file by file. */
@@ -109,7 +123,7 @@ public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
                 ParDo.of(new ParseFileFn(format, columns))
                     .withOutputTags(ARTICLES, TupleTagList.of(DEAD_LETTERS)));
     PCollectionTuple unique =
-        parsed.get(ARTICLES).apply("DropDuplicateArticles", new DropDuplicateArticles());
+        parsed.get(ARTICLES).apply("DropDuplicateArticles", new DropDuplicateArticles(groupingKeys));
     PCollection<Article> articles =
         unique.get(DropDuplicateArticles.UNIQUE).apply("CountArticles", ParDo.of(new CountArticlesFn()));
     PCollection<DeadLetter> deadLetters =

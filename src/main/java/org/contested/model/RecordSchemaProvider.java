@@ -1,6 +1,7 @@
 package org.contested.model;
 
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.schemas.Schema.FieldType;
 import org.apache.beam.sdk.schemas.SchemaProvider;
@@ -46,10 +48,41 @@ public final class RecordSchemaProvider implements SchemaProvider {
     }
     // One schema (one UUID) per class, and value-equal row functions below, so that every
     // SchemaCoder of a record type is equal: the FlinkRunner unions (Flatten) only equal coders.
-    return SCHEMAS.computeIfAbsent(raw, RecordSchemaProvider::schemaOf);
+    return shape(raw).schema();
   }
 
-  private static final java.util.Map<Class<?>, Schema> SCHEMAS = new java.util.concurrent.ConcurrentHashMap<>();
+  /**
+   * What converting one record class needs, looked up once: coders convert every element, and
+   * reflecting on the class per element made encoding dominate the cost of grouping.
+   */
+  private record Shape(
+      Schema schema, Method[] accessors, Type[] types, Constructor<?> constructor) {}
+
+  private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
+
+  private static Shape shape(Class<?> recordClass) {
+    return SHAPES.computeIfAbsent(recordClass, RecordSchemaProvider::shapeOf);
+  }
+
+  private static Shape shapeOf(Class<?> recordClass) {
+    RecordComponent[] components = recordClass.getRecordComponents();
+    Method[] accessors = new Method[components.length];
+    Type[] types = new Type[components.length];
+    Class<?>[] raw = new Class<?>[components.length];
+    for (int i = 0; i < components.length; i++) {
+      accessors[i] = components[i].getAccessor();
+      accessors[i].setAccessible(true);
+      types[i] = components[i].getGenericType();
+      raw[i] = components[i].getType();
+    }
+    try {
+      Constructor<?> ctor = recordClass.getDeclaredConstructor(raw);
+      ctor.setAccessible(true);
+      return new Shape(schemaOf(recordClass), accessors, types, ctor);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException("record without canonical constructor: " + recordClass, e);
+    }
+  }
 
   /** toRow of one record class; a record, so two of them for the same class are equal. */
   private record ToRowFn<T>(Class<?> raw) implements SerializableFunction<T, Row> {
@@ -94,32 +127,28 @@ public final class RecordSchemaProvider implements SchemaProvider {
 
   /** Converts a record to a row of {@link #schemaOf}. */
   public static Row toRow(Class<?> recordClass, Object value) {
-    Schema schema = schemaOf(recordClass);
-    RecordComponent[] components = recordClass.getRecordComponents();
-    List<Object> values = new ArrayList<>(components.length);
+    Shape shape = shape(recordClass);
+    List<Object> values = new ArrayList<>(shape.accessors().length);
     try {
-      for (RecordComponent c : components) {
-        values.add(toRowValue(c.getAccessor().invoke(value)));
+      for (Method accessor : shape.accessors()) {
+        values.add(toRowValue(accessor.invoke(value)));
       }
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot read record " + recordClass.getName(), e);
     }
-    return Row.withSchema(schema).addValues(values).build();
+    return Row.withSchema(shape.schema()).addValues(values).build();
   }
 
   /** Converts a row of {@link #schemaOf} back to the record. */
   public static Object fromRow(Class<?> recordClass, Row row) {
-    RecordComponent[] components = recordClass.getRecordComponents();
-    Class<?>[] types = new Class<?>[components.length];
-    Object[] args = new Object[components.length];
-    for (int i = 0; i < components.length; i++) {
-      types[i] = components[i].getType();
-      args[i] = fromRowValue(components[i].getGenericType(), row.getValue(i));
+    Shape shape = shape(recordClass);
+    Type[] types = shape.types();
+    Object[] args = new Object[types.length];
+    for (int i = 0; i < types.length; i++) {
+      args[i] = fromRowValue(types[i], row.getValue(i));
     }
     try {
-      Constructor<?> ctor = recordClass.getDeclaredConstructor(types);
-      ctor.setAccessible(true);
-      return ctor.newInstance(args);
+      return shape.constructor().newInstance(args);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot build record " + recordClass.getName(), e);
     }

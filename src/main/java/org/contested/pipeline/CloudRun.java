@@ -220,7 +220,7 @@ public final class CloudRun {
                 "KeepTouchedWindows",
                 ParDo.of(new KeepTouchedWindowsFn(touched)).withSideInputs(touched))
             .setCoder(newClaims.getCoder());
-    ContestedPipeline.Aggregates aggregates = ContestedPipeline.aggregate(windowed, parties);
+    ContestedPipeline.Aggregates aggregates = ContestedPipeline.aggregate(windowed, parties, GroupingKeys.of(options));
     PCollection<LocationStatus> statuses = aggregates.statuses();
     PCollection<Divergence> divergence = aggregates.divergence();
 
@@ -293,12 +293,14 @@ public final class CloudRun {
     if (options.getInputTable() != null && !options.getInputTable().isBlank()) {
       return pipeline.apply(
           "ReadArticlesTable",
-          new ReadArticlesTable(options.getInputTable().trim(), options.getColumns(), services));
+          new ReadArticlesTable(
+              options.getInputTable().trim(), options.getColumns(), services, GroupingKeys.of(options)));
     }
     if (patterns.size() == 1) {
       return pipeline.apply(
           "ReadArticles",
-          ReadArticles.from(patterns.get(0), options.getFormat(), options.getColumns()));
+          ReadArticles.from(patterns.get(0), options.getFormat(), options.getColumns())
+              .withGroupingKeys(GroupingKeys.of(options)));
     }
     PCollectionList<Article> articles = PCollectionList.empty(pipeline);
     PCollectionList<DeadLetter> dead = PCollectionList.empty(pipeline);
@@ -306,7 +308,8 @@ public final class CloudRun {
       PCollectionTuple one =
           pipeline.apply(
               "ReadArticlesDay" + i,
-              ReadArticles.from(patterns.get(i), options.getFormat(), options.getColumns()));
+              ReadArticles.from(patterns.get(i), options.getFormat(), options.getColumns())
+                  .withGroupingKeys(GroupingKeys.of(options)));
       articles = articles.and(one.get(ReadArticles.ARTICLES));
       dead = dead.and(one.get(ReadArticles.DEAD_LETTERS));
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -13,9 +14,9 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.schemas.NoSuchSchemaException;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.Min;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.WithKeys;
@@ -23,11 +24,14 @@ import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
+import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.contested.beam.KeyBuckets;
 import org.contested.model.Claim;
 import org.contested.model.Divergence;
 import org.contested.model.LocationStatus;
@@ -47,40 +51,56 @@ public class ComputeDivergence extends PTransform<PCollectionTuple, PCollection<
   /** The windowed claims the views came from, for place details. */
   public static final TupleTag<Claim> CLAIMS = new TupleTag<Claim>() {};
 
-  private static final TupleTag<PlaceInfo> PLACE = new TupleTag<PlaceInfo>() {};
+  private static final TupleTag<KV<String, PlaceInfo>> PLACE = new TupleTag<KV<String, PlaceInfo>>() {};
   private static final TupleTag<LocationStatus> VIEW = new TupleTag<LocationStatus>() {};
 
   private final List<String> parties;
+  private final int groupingKeys;
 
-  /** @param parties the conflict's party codes, e.g. ["RU", "UA"] */
-  public ComputeDivergence(List<String> parties) {
+  /**
+   * @param parties the conflict's party codes, e.g. ["RU", "UA"]
+   * @param groupingKeys how many keys views and claims are grouped under ({@link KeyBuckets})
+   */
+  public ComputeDivergence(List<String> parties, int groupingKeys) {
     this.parties = List.copyOf(parties);
+    this.groupingKeys = groupingKeys;
   }
 
   public ComputeDivergence() {
-    this(StatusMapping.DEFAULT_PARTIES);
+    this(StatusMapping.DEFAULT_PARTIES, KeyBuckets.DISTRIBUTED);
   }
 
+  /**
+   * Grouped as in {@link ComputeLocationStatus}: in the global window by a bucket of locations,
+   * each view and place under its window and location key ({@link #viewKey}).
+   */
   @Override
   public PCollection<Divergence> expand(PCollectionTuple input) {
-    PCollection<KV<String, PlaceInfo>> places =
+    Coder<KV<String, PlaceInfo>> placeCoder =
+        KvCoder.of(StringUtf8Coder.of(), placeCoder(input.getPipeline()));
+    PCollection<KV<Integer, KV<String, PlaceInfo>>> places =
         input
             .get(CLAIMS)
-            .apply(
-                "KeyPlaceByLocation",
-                ParDo.of(new KeyPlaceFn()))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), placeCoder(input.getPipeline())))
-            .apply("PickPlace", Min.perKey());
-    PCollection<KV<String, LocationStatus>> views =
+            .apply("KeyPlaceByLocationBucket", ParDo.of(new KeyPlaceFn(groupingKeys)))
+            .setCoder(KvCoder.of(VarIntCoder.of(), placeCoder))
+            .apply("PlacesIntoGlobalWindow", Window.into(new GlobalWindows()));
+    PCollection<KV<Integer, LocationStatus>> views =
         input
             .get(STATUSES)
             .apply(
-                "KeyViewByLocation",
-                WithKeys.of(LocationStatus::locationId).withKeyType(TypeDescriptors.strings()));
+                "KeyViewByLocationBucket",
+                WithKeys.of((LocationStatus s) -> KeyBuckets.of(s.locationId(), groupingKeys))
+                    .withKeyType(TypeDescriptors.integers()))
+            .apply("ViewsIntoGlobalWindow", Window.into(new GlobalWindows()));
     return KeyedPCollectionTuple.of(PLACE, places)
         .and(VIEW, views)
         .apply("JoinPlacesAndViews", CoGroupByKey.create())
         .apply("ToDivergence", ParDo.of(new DivergenceFn(new StatusMapping(parties))));
+  }
+
+  /** A window and a location as one string. */
+  static String viewKey(Instant start, Instant end, String locationKey) {
+    return start.toEpochMilli() + "/" + end.toEpochMilli() + "/" + locationKey;
   }
 
   private static Coder<PlaceInfo> placeCoder(Pipeline pipeline) {
@@ -91,16 +111,29 @@ public class ComputeDivergence extends PTransform<PCollectionTuple, PCollection<
     }
   }
 
-  /** A claim's place details keyed by its location key. */
-  static class KeyPlaceFn extends DoFn<Claim, KV<String, PlaceInfo>> {
+  /** A claim's place details under its window and location key, keyed by a bucket of locations. */
+  static class KeyPlaceFn extends DoFn<Claim, KV<Integer, KV<String, PlaceInfo>>> {
+    private final int groupingKeys;
+
+    KeyPlaceFn(int groupingKeys) {
+      this.groupingKeys = groupingKeys;
+    }
+
     @ProcessElement
-    public void process(@Element Claim c, OutputReceiver<KV<String, PlaceInfo>> out) {
-      out.output(KV.of(c.locationKey(), PlaceInfo.of(c)));
+    public void process(
+        @Element Claim c,
+        BoundedWindow window,
+        OutputReceiver<KV<Integer, KV<String, PlaceInfo>>> out) {
+      Instant[] bounds = WindowTimes.bounds(window);
+      out.output(
+          KV.of(
+              KeyBuckets.of(c.locationKey(), groupingKeys),
+              KV.of(viewKey(bounds[0], bounds[1], c.locationKey()), PlaceInfo.of(c))));
     }
   }
 
-  /** All views of one location in one window to one row per source kind. */
-  static class DivergenceFn extends DoFn<KV<String, CoGbkResult>, Divergence> {
+  /** The views and places of a bucket of locations to one row per window, location and source kind. */
+  static class DivergenceFn extends DoFn<KV<Integer, CoGbkResult>, Divergence> {
     private final StatusMapping mapping;
 
     DivergenceFn(StatusMapping mapping) {
@@ -108,21 +141,32 @@ public class ComputeDivergence extends PTransform<PCollectionTuple, PCollection<
     }
 
     @ProcessElement
-    public void process(
-        @Element KV<String, CoGbkResult> kv, BoundedWindow window, OutputReceiver<Divergence> out) {
-      Map<SourceKind, SortedMap<String, LocationStatus>> byKind = new EnumMap<>(SourceKind.class);
+    public void process(@Element KV<Integer, CoGbkResult> kv, OutputReceiver<Divergence> out) {
+      // Window and location → source kind → source → view.
+      Map<String, Map<SourceKind, SortedMap<String, LocationStatus>>> byView = new TreeMap<>();
       for (LocationStatus s : kv.getValue().getAll(VIEW)) {
-        byKind.computeIfAbsent(s.sourceKind(), k -> new TreeMap<>()).put(s.source(), s);
+        byView
+            .computeIfAbsent(
+                viewKey(s.windowStart(), s.windowEnd(), s.locationId()),
+                k -> new EnumMap<>(SourceKind.class))
+            .computeIfAbsent(s.sourceKind(), k -> new TreeMap<>())
+            .put(s.source(), s);
       }
-      if (byKind.isEmpty()) {
-        return; // claims that map to no status: no views, nothing to compare
+      // Claims of one location normally agree on the place; the smallest wins whatever the order.
+      Map<String, PlaceInfo> places = new HashMap<>();
+      for (KV<String, PlaceInfo> p : kv.getValue().getAll(PLACE)) {
+        places.merge(p.getKey(), p.getValue(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
       }
-      PlaceInfo place = kv.getValue().getOnly(PLACE, null);
-      Instant[] bounds = WindowTimes.bounds(window);
-      for (Map.Entry<SourceKind, SortedMap<String, LocationStatus>> e : byKind.entrySet()) {
-        SortedMap<String, LocationStatus> sources = e.getValue();
-        out.output(divergence(mapping, kv.getKey(), place, bounds, e.getKey(), sources));
-      }
+      // Claims that map to no status have no views: nothing to compare.
+      byView.forEach(
+          (key, byKind) ->
+              byKind.forEach(
+                  (kind, sources) -> {
+                    LocationStatus any = sources.values().iterator().next();
+                    Instant[] bounds = {any.windowStart(), any.windowEnd()};
+                    out.output(
+                        divergence(mapping, any.locationId(), places.get(key), bounds, kind, sources));
+                  }));
     }
   }
 

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,14 +14,19 @@ import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.Reify;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
+import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.ValueInSingleWindow;
+import org.contested.beam.KeyBuckets;
 import org.contested.model.Claim;
 import org.contested.model.LocationStatus;
 import org.contested.model.SourceKind;
@@ -29,7 +35,7 @@ import org.contested.model.SourceKind;
  * Each source's view of each location in each window: the confidence-weighted mean of its claims'
  * status distributions ({@link StatusMapping}), at both source levels ({@link
  * SourceKind#CLAIMANT_SIDE} and {@link SourceKind#OUTLET}). The input must already be windowed
- * ({@link WindowClaims}); the output stays in the same windows.
+ * ({@link WindowClaims}); the rows come out in the global window, each with its window's bounds.
  */
 public class ComputeLocationStatus
     extends PTransform<PCollection<Claim>, PCollection<LocationStatus>> {
@@ -43,22 +49,36 @@ public class ComputeLocationStatus
 
   private final List<String> parties;
 
-  /** @param parties the conflict's party codes, e.g. ["RU", "UA"] */
-  public ComputeLocationStatus(List<String> parties) {
+  private final int groupingKeys;
+
+  /**
+   * @param parties the conflict's party codes, e.g. ["RU", "UA"]
+   * @param groupingKeys how many keys the claims are grouped under ({@link KeyBuckets})
+   */
+  public ComputeLocationStatus(List<String> parties, int groupingKeys) {
     this.parties = List.copyOf(parties);
+    this.groupingKeys = groupingKeys;
   }
 
   public ComputeLocationStatus() {
-    this(StatusMapping.DEFAULT_PARTIES);
+    this(StatusMapping.DEFAULT_PARTIES, KeyBuckets.DISTRIBUTED);
   }
 
+  /**
+   * Each claim keeps its window as data ({@link Reify#windows}) and claims are grouped in the
+   * global window by a bucket of their location, so that one group holds many views: grouping by
+   * view and window cost the DirectRunner milliseconds per key and per window. All claims of a
+   * location land in one group, so every view's sums are complete.
+   */
   @Override
   public PCollection<LocationStatus> expand(PCollection<Claim> claims) {
     StatusMapping mapping = new StatusMapping(parties);
-    return claims
-        .apply("KeyByLocationAndSource", ParDo.of(new KeyByLocationAndSourceFn(mapping)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), claims.getCoder()))
-        .apply("CombineViews", Combine.perKey(new ViewCombineFn(mapping)))
+    PCollection<ValueInSingleWindow<Claim>> reified = claims.apply("ReifyWindows", Reify.windows());
+    return reified
+        .apply("KeyByLocationBucket", ParDo.of(new KeyByLocationBucketFn(mapping, groupingKeys)))
+        .setCoder(KvCoder.of(VarIntCoder.of(), reified.getCoder()))
+        .apply("IntoGlobalWindow", Window.into(new GlobalWindows()))
+        .apply("GroupByLocationBucket", GroupByKey.create())
         .apply("ToLocationStatus", ParDo.of(new ToLocationStatusFn(mapping)));
   }
 
@@ -76,23 +96,25 @@ public class ComputeLocationStatus
   }
 
   /**
-   * One element per claim and source level. Claims without a distribution are skipped here; the
-   * pipeline counts them once, before windowing, as {@code unmapped_claims}.
+   * Claims keyed by the bucket of their location. Claims without a distribution are skipped here;
+   * the pipeline counts them once, before windowing, as {@code unmapped_claims}.
    */
-  static class KeyByLocationAndSourceFn extends DoFn<Claim, KV<String, Claim>> {
+  static class KeyByLocationBucketFn
+      extends DoFn<ValueInSingleWindow<Claim>, KV<Integer, ValueInSingleWindow<Claim>>> {
     private final StatusMapping mapping;
+    private final int groupingKeys;
 
-    KeyByLocationAndSourceFn(StatusMapping mapping) {
+    KeyByLocationBucketFn(StatusMapping mapping, int groupingKeys) {
       this.mapping = mapping;
+      this.groupingKeys = groupingKeys;
     }
 
     @ProcessElement
-    public void process(@Element Claim claim, OutputReceiver<KV<String, Claim>> out) {
-      if (mapping.distribution(claim) == null) {
-        return;
-      }
-      for (SourceKind kind : SourceKind.values()) {
-        out.output(KV.of(key(claim.locationKey(), kind, sourceOf(claim, kind)), claim));
+    public void process(
+        @Element ValueInSingleWindow<Claim> claim,
+        OutputReceiver<KV<Integer, ValueInSingleWindow<Claim>>> out) {
+      if (mapping.distribution(claim.getValue()) != null) {
+        out.output(KV.of(KeyBuckets.of(claim.getValue().locationKey(), groupingKeys), claim));
       }
     }
   }
@@ -197,8 +219,9 @@ public class ComputeLocationStatus
     return Math.max(MIN_WEIGHT, Math.min(1.0, c));
   }
 
-  /** The finished row, stamped with the window it was computed in. */
-  static class ToLocationStatusFn extends DoFn<KV<String, ViewAccumulator>, LocationStatus> {
+  /** One row per window, location and source of a bucket of locations. */
+  static class ToLocationStatusFn
+      extends DoFn<KV<Integer, Iterable<ValueInSingleWindow<Claim>>>, LocationStatus> {
     private final StatusMapping mapping;
 
     ToLocationStatusFn(StatusMapping mapping) {
@@ -207,28 +230,54 @@ public class ComputeLocationStatus
 
     @ProcessElement
     public void process(
-        @Element KV<String, ViewAccumulator> kv,
-        BoundedWindow window,
+        @Element KV<Integer, Iterable<ValueInSingleWindow<Claim>>> group,
         OutputReceiver<LocationStatus> out) {
-      String[] parts = kv.getKey().split(SEP, 3);
-      ViewAccumulator acc = kv.getValue();
-      SortedMap<String, Double> shares = shares(mapping, acc.weighted, acc.weight);
-      Instant[] bounds = WindowTimes.bounds(window);
-      out.output(
-          new LocationStatus(
-              bounds[0],
-              bounds[1],
-              parts[0],
-              acc.locationName,
-              SourceKind.valueOf(parts[1]),
-              parts[2],
-              acc.claims,
-              Collections.unmodifiableSortedMap(shares),
-              StatusMapping.dominant(shares),
-              acc.maxPercent,
-              acc.first,
-              acc.last));
+      ViewCombineFn sums = new ViewCombineFn(mapping);
+      Map<WindowedKey, ViewAccumulator> views = new TreeMap<>();
+      for (ValueInSingleWindow<Claim> windowed : group.getValue()) {
+        Claim claim = windowed.getValue();
+        Instant[] bounds = WindowTimes.bounds(windowed.getWindow());
+        for (SourceKind kind : SourceKind.values()) {
+          WindowedKey key =
+              new WindowedKey(bounds[0], bounds[1], key(claim.locationKey(), kind, sourceOf(claim, kind)));
+          sums.addInput(views.computeIfAbsent(key, k -> sums.createAccumulator()), claim);
+        }
+      }
+      views.forEach(
+          (k, acc) -> out.output(row(mapping, k.key(), acc, new Instant[] {k.start(), k.end()})));
     }
+  }
+
+  /** A key within a window, ordered by window then key. */
+  record WindowedKey(Instant start, Instant end, String key) implements Comparable<WindowedKey> {
+    private static final Comparator<WindowedKey> ORDER =
+        Comparator.comparing(WindowedKey::start)
+            .thenComparing(WindowedKey::end)
+            .thenComparing(WindowedKey::key);
+
+    @Override
+    public int compareTo(WindowedKey o) {
+      return ORDER.compare(this, o);
+    }
+  }
+
+  /** The finished row of one view. */
+  static LocationStatus row(StatusMapping mapping, String key, ViewAccumulator acc, Instant[] bounds) {
+    String[] parts = key.split(SEP, 3);
+    SortedMap<String, Double> shares = shares(mapping, acc.weighted, acc.weight);
+    return new LocationStatus(
+        bounds[0],
+        bounds[1],
+        parts[0],
+        acc.locationName,
+        SourceKind.valueOf(parts[1]),
+        parts[2],
+        acc.claims,
+        Collections.unmodifiableSortedMap(shares),
+        StatusMapping.dominant(shares),
+        acc.maxPercent,
+        acc.first,
+        acc.last);
   }
 
   private static final double QUANTUM = 0x1p30;

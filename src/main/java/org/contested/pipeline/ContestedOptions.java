@@ -2,4 +2,9 @@ package org.contested.pipeline;
 
 /** Every option of the contested pipeline, one mixin per concern. */
 public interface ContestedOptions
-    extends InputOptions, ExtractionOptions, WindowOptions, OutputOptions, CloudOptions {}
+    extends InputOptions,
+        ExtractionOptions,
+        WindowOptions,
+        GroupingOptions,
+        OutputOptions,
+        CloudOptions {}

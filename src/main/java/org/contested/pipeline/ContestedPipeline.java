@@ -136,7 +136,8 @@ public final class ContestedPipeline {
     PCollectionTuple read =
         pipeline.apply(
             "ReadArticles",
-            ReadArticles.from(options.getInput(), options.getFormat(), options.getColumns()));
+            ReadArticles.from(options.getInput(), options.getFormat(), options.getColumns())
+                .withGroupingKeys(GroupingKeys.of(options)));
     PCollection<Article> articles = read.get(ReadArticles.ARTICLES);
     PCollectionTuple extracted =
         articles.apply(
@@ -174,7 +175,7 @@ public final class ContestedPipeline {
 
     PCollection<Claim> windowed =
         claims.apply("WindowClaims", new WindowClaims(options.getWindow(), options.getEvery()));
-    Aggregates aggregates = aggregate(windowed, parties);
+    Aggregates aggregates = aggregate(windowed, parties, GroupingKeys.of(options));
     PCollection<LocationStatus> statuses = aggregates.statuses();
     PCollection<Divergence> divergence = aggregates.divergence();
 
@@ -190,13 +191,13 @@ public final class ContestedPipeline {
   record Aggregates(PCollection<LocationStatus> statuses, PCollection<Divergence> divergence) {}
 
   /** The aggregation steps shared by the local and the daily cloud graph, on windowed claims. */
-  static Aggregates aggregate(PCollection<Claim> windowed, List<String> parties) {
+  static Aggregates aggregate(PCollection<Claim> windowed, List<String> parties, int groupingKeys) {
     PCollection<LocationStatus> statuses =
-        windowed.apply("ComputeLocationStatus", new ComputeLocationStatus(parties));
+        windowed.apply("ComputeLocationStatus", new ComputeLocationStatus(parties, groupingKeys));
     PCollection<Divergence> divergence =
         PCollectionTuple.of(ComputeDivergence.STATUSES, statuses)
             .and(ComputeDivergence.CLAIMS, windowed)
-            .apply("ComputeDivergence", new ComputeDivergence(parties));
+            .apply("ComputeDivergence", new ComputeDivergence(parties, groupingKeys));
     return new Aggregates(statuses, divergence);
   }
 

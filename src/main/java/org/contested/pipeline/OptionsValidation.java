@@ -59,6 +59,7 @@ public final class OptionsValidation {
       throw new IllegalArgumentException(
           "--numShards=" + options.getNumShards() + " must be 0 (runner decides) or more");
     }
+    GroupingKeys.of(options);
     return WindowSpec.parse(options.getWindow(), options.getEvery());
   }
 
