@@ -67,7 +67,7 @@ import org.contested.model.LocationStatus;
  * Read(Articles|ArticlesTable) ─ KeepRunDays ─ ExtractControlClaims ─ CountClaims ─┬─ claims
  * ReadClaimsTable ─ other days ───────────────────────────────────── FlattenClaims ┘
  *                 └ replaced days' claims: their windows are recomputed too
- *   ─ WindowClaims ─ KeepTouchedWindows ─ ComputeLocationStatus ─ ComputeDivergence
+ *   ─ WindowClaims ─ KeepTouchedWindows ─ ComputeViews (location_status, divergence)
  * ClearPartitions (run days, touched windows, run_date) ─ Wait ─ Write* ─ rejected ─ dead_letter
  * </pre>
  */

@@ -36,8 +36,8 @@ import org.contested.model.LocationStatus;
  * <pre>
  * ReadArticles ── ARTICLES ── ExtractControlClaims ── CLAIMS ── CountClaims ──┬── claims/
  *      │                              │                                     WindowClaims
- *      │                              │                                ComputeLocationStatus ── location_status/
- *      │                              │                                  ComputeDivergence ──── divergence/
+ *      │                              │                                   ComputeViews ──┬── location_status/
+ *      │                              │                                                  └── divergence/
  *      │                      DEAD_LETTERS ── CountExtractionFailures
  *  DEAD_LETTERS ────────────────── FlattenDeadLetters ───────────────────────── dead_letter/
  * </pre>
@@ -192,13 +192,9 @@ public final class ContestedPipeline {
 
   /** The aggregation steps shared by the local and the daily cloud graph, on windowed claims. */
   static Aggregates aggregate(PCollection<Claim> windowed, List<String> parties, int groupingKeys) {
-    PCollection<LocationStatus> statuses =
-        windowed.apply("ComputeLocationStatus", new ComputeLocationStatus(parties, groupingKeys));
-    PCollection<Divergence> divergence =
-        PCollectionTuple.of(ComputeDivergence.STATUSES, statuses)
-            .and(ComputeDivergence.CLAIMS, windowed)
-            .apply("ComputeDivergence", new ComputeDivergence(parties, groupingKeys));
-    return new Aggregates(statuses, divergence);
+    PCollectionTuple views =
+        windowed.apply("ComputeViews", new ComputeViews(parties, groupingKeys));
+    return new Aggregates(views.get(ComputeViews.STATUSES), views.get(ComputeViews.DIVERGENCE));
   }
 
   private static <T> PCollection<T> count(PCollection<T> in, String step, String counter) {

@@ -17,12 +17,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
-import org.contested.pipeline.CloudOptions;
 import org.contested.pipeline.ContestedOptions;
-import org.contested.pipeline.ExtractionOptions;
-import org.contested.pipeline.InputOptions;
-import org.contested.pipeline.OutputOptions;
-import org.contested.pipeline.WindowOptions;
 import org.junit.jupiter.api.Test;
 
 /** The Flex Template files under pipelines/dataflow agree with the pipeline's options. */

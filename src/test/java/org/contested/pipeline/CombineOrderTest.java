@@ -1,25 +1,33 @@
 package org.contested.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.apache.beam.sdk.testing.CoderProperties;
+import org.apache.beam.sdk.util.CoderUtils;
 import org.contested.model.Claim;
 import org.contested.model.ClaimType;
 import org.contested.model.Polarity;
 import org.junit.jupiter.api.Test;
 
 /**
- * The location-status accumulator gives bit-identical sums whatever order a runner adds claims in
- * and however it splits and merges accumulators: what makes tables byte-identical across runners.
+ * The view sums are bit-identical whatever order a runner hands a group's claims over in: what
+ * makes tables byte-identical across runners, sharding and input order. And the digests that carry
+ * claims through the grouping survive their coder.
  */
 class CombineOrderTest {
-  @Test
-  void sumsDoNotDependOnOrderOrMerging() {
-    StatusMapping mapping = new StatusMapping(List.of("RU", "UA"));
+  private static final StatusMapping MAPPING = new StatusMapping(List.of("RU", "UA"));
+  private static final Instant[] DAY = {
+    Instant.parse("2025-11-20T00:00:00Z"), Instant.parse("2025-11-21T00:00:00Z")
+  };
+
+  private static List<Claim> claims() {
     List<Claim> claims = new ArrayList<>();
     Random r = new Random(7);
     for (int i = 0; i < 300; i++) {
@@ -32,26 +40,27 @@ class CombineOrderTest {
               .confidence(0.05 + 0.95 * r.nextDouble())
               .build());
     }
-    ComputeLocationStatus.ViewCombineFn fn = new ComputeLocationStatus.ViewCombineFn(mapping);
-    ComputeLocationStatus.ViewAccumulator inOrder = fn.createAccumulator();
+    return claims;
+  }
+
+  private static ComputeViews.ViewAccumulator sum(List<Claim> claims) {
+    ComputeViews.ViewAccumulator acc = new ComputeViews.ViewAccumulator(MAPPING.statuses().size());
     for (Claim c : claims) {
-      fn.addInput(inOrder, c);
+      acc.add(ComputeViews.digest(MAPPING, c, DAY));
     }
+    return acc;
+  }
+
+  @Test
+  void sumsDoNotDependOnOrder() {
+    List<Claim> claims = claims();
+    ComputeViews.ViewAccumulator inOrder = sum(claims);
     for (int seed = 0; seed < 5; seed++) {
       List<Claim> shuffled = new ArrayList<>(claims);
       Collections.shuffle(shuffled, new Random(seed));
-      List<ComputeLocationStatus.ViewAccumulator> parts = new ArrayList<>();
-      for (int from = 0; from < shuffled.size(); from += 17 + seed * 13) {
-        ComputeLocationStatus.ViewAccumulator a = fn.createAccumulator();
-        for (Claim c : shuffled.subList(from, Math.min(shuffled.size(), from + 17 + seed * 13))) {
-          fn.addInput(a, c);
-        }
-        parts.add(a);
-      }
-      Collections.reverse(parts);
-      ComputeLocationStatus.ViewAccumulator merged = fn.mergeAccumulators(parts);
-      assertEquals(inOrder.weight, merged.weight, 0.0);
-      assertEquals(inOrder.weighted, merged.weighted, "bit-identical weighted sums");
+      ComputeViews.ViewAccumulator other = sum(shuffled);
+      assertEquals(inOrder.weight, other.weight, 0.0);
+      assertArrayEquals(inOrder.weighted, other.weighted, 0.0, "bit-identical weighted sums");
     }
     // Without the quantisation, plain double sums of the same numbers depend on order.
     double forward = 0;
@@ -61,5 +70,27 @@ class CombineOrderTest {
       backward += claims.get(claims.size() - 1 - i).confidence() * 0.1;
     }
     assertNotEquals(forward, backward, "the hazard this guards against is real");
+  }
+
+  @Test
+  void digestsRoundTripThroughTheirCoder() throws Exception {
+    Claim partial =
+        Claims.claim("p")
+            .says(ClaimType.PARTIAL_CONTROL, "RU", Polarity.AFFIRMED)
+            .percent(80)
+            .place(null, null, null)
+            .build();
+    Claim unmapped = Claims.claim("u").says(ClaimType.CONTROL, "OTHER", Polarity.AFFIRMED).build();
+    for (Claim c : List.of(claims().get(3), partial, unmapped)) {
+      ComputeViews.ClaimDigest d = ComputeViews.digest(MAPPING, c, DAY);
+      CoderProperties.structuralValueDecodeEncodeEqual(ComputeViews.ClaimDigest.CODER, d);
+      ComputeViews.ClaimDigest back =
+          CoderUtils.clone(ComputeViews.ClaimDigest.CODER, d);
+      assertEquals(d.place(), back.place());
+      assertEquals(d.percent(), back.percent());
+      assertEquals(d.publishedAt(), back.publishedAt());
+      assertArrayEquals(d.distribution(), back.distribution(), 0.0);
+    }
+    assertEquals(0, ComputeViews.digest(MAPPING, unmapped, DAY).distribution().length);
   }
 }

@@ -9,11 +9,9 @@ import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionTuple;
 import org.contested.model.Claim;
 import org.contested.model.ClaimType;
 import org.contested.model.Divergence;
-import org.contested.model.LocationStatus;
 import org.contested.model.Polarity;
 import org.contested.model.SourceKind;
 import org.junit.jupiter.api.Test;
@@ -35,10 +33,7 @@ class ComputeDivergenceTest {
   private PCollection<Divergence> divergence(Claim... claims) {
     PCollection<Claim> windowed =
         p.apply(Create.of(java.util.List.of(claims))).apply(new WindowClaims("P1D", null));
-    PCollection<LocationStatus> statuses = windowed.apply(new ComputeLocationStatus());
-    return PCollectionTuple.of(ComputeDivergence.STATUSES, statuses)
-        .and(ComputeDivergence.CLAIMS, windowed)
-        .apply(new ComputeDivergence());
+    return windowed.apply(new ComputeViews()).get(ComputeViews.DIVERGENCE);
   }
 
   @Test

@@ -43,7 +43,8 @@ class ComputeLocationStatusTest {
     PCollection<LocationStatus> out =
         p.apply(Create.of(ruTook, ruPartial, uaDenies, uaContested, unmapped))
             .apply(new WindowClaims("P1D", null))
-            .apply(new ComputeLocationStatus());
+            .apply(new ComputeViews())
+            .get(ComputeViews.STATUSES);
 
     // RU: (1.0 * {RU:1} + 0.5 * {RU:0.8, CONTESTED:0.2}) / 1.5
     Map<String, Double> ru = shares(0.066667, 0.933333, 0.0);
@@ -76,7 +77,8 @@ class ComputeLocationStatusTest {
     PCollection<LocationStatus> out =
         p.apply(Create.of(monday, sunday, nextWeek))
             .apply(new WindowClaims("P7D", null))
-            .apply(new ComputeLocationStatus())
+            .apply(new ComputeViews())
+            .get(ComputeViews.STATUSES)
             .apply(org.apache.beam.sdk.transforms.Filter.by(
                 s -> s.sourceKind() == SourceKind.CLAIMANT_SIDE));
     Instant published = Instant.parse("2025-11-20T09:00:00Z");
