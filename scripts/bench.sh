@@ -80,7 +80,7 @@ shown() {
 }
 
 TABLE=()
-declare -A SECONDS_OF=()
+declare -A SECONDS_OF=() RATE_OF=()
 # measure NAME N CMD...: runs CMD under /usr/bin/time, records wall seconds and peak RSS.
 measure() {
   local name="$1" n="$2"
@@ -101,6 +101,7 @@ measure() {
     rate="$(awk -v n="$n" -v w="$wall" 'BEGIN { printf "%.0f", n / w }')"
   fi
   SECONDS_OF["$name-$n"]="$wall"
+  RATE_OF["$name-$n"]="$rate"
   local cmd=() q=""
   for a in "$@"; do
     case "$a" in
@@ -117,11 +118,15 @@ for n in "${SIZES[@]}"; do
   for row in ${rows//,/ }; do
     case "$row" in
       core) measure core-1-thread "$n" java -Xmx3g "${QUIET[@]}" -cp "$CP" org.contested.bench.CoreBenchmark \
-        --input="$input" --threads=1 --repeat="$repeat" ;;
+        --input="$input" --threads=1 --warmup-seconds=15 --repeat="$repeat" ;;
       core2) measure core-2-threads "$n" java -Xmx3g "${QUIET[@]}" -cp "$CP" org.contested.bench.CoreBenchmark \
-        --input="$input" --threads=2 --repeat="$repeat" ;;
+        --input="$input" --threads=2 --warmup-seconds=15 --repeat="$repeat" ;;
       direct) rm -rf "$workdir/out-direct-$n"
-        measure direct "$n" "$REPO/scripts/run-local.sh" --input="$input" --output="$workdir/out-direct-$n" ;;
+        # run-local.sh gives the DirectRunner a 1 GB heap, enough up to ~30k articles; it holds
+        # whole bundles in memory, so larger runs get ~30 KB of heap per article.
+        heap=$((n * 30 / 1024)); ((heap < 1024)) && heap=1024
+        measure direct "$n" env JAVA_OPTS="-Xmx${heap}m" "$REPO/scripts/run-local.sh" --input="$input" \
+          --output="$workdir/out-direct-$n" ;;
       flink) rm -rf "$workdir/out-flink-$n"
         measure flink "$n" "$REPO/scripts/run-local.sh" --runner=FlinkRunner --flinkMaster='[local]' --parallelism=2 \
           --input="$input" --output="$workdir/out-flink-$n" ;;
@@ -139,16 +144,36 @@ echo "| articles | row | seconds | articles/s | peak RSS MB | command |"
 echo "|---:|---|---:|---:|---:|---|"
 printf '%s\n' "${TABLE[@]}"
 echo
-# Marginal cost between the smallest and largest size: fixed start-up costs cancel out.
-min=$max
-for n in "${SIZES[@]}"; do ((n < min)) && min=$n; done
-if ((min < max)); then
-  for name in direct flink; do
-    a="${SECONDS_OF[$name-$min]:-}" b="${SECONDS_OF[$name-$max]:-}"
-    [[ -n "$a" && -n "$b" ]] && awk -v n="$name" -v a="$a" -v b="$b" -v lo="$min" -v hi="$max" \
-      'BEGIN { printf "%s: %.2f ms per article from %d to %d articles (%.0f articles/s marginal)\n", n, 1000 * (b - a) / (hi - lo), lo, hi, (hi - lo) / (b - a) }'
+# Cost per article. Pipeline rows: the marginal cost between consecutive sizes, where the fixed
+# start-up (JVM, gazetteer, graph, JIT warm-up of the first articles) cancels out; equal figures
+# mean time grows linearly with N. Core rows: the timed loop's cost at each size.
+mapfile -t ASC < <(printf '%s\n' "${SIZES[@]}" | sort -n)
+for name in core-1-thread core-2-threads direct flink; do
+  costs=() prev=""
+  for n in "${ASC[@]}"; do
+    if [[ "$name" == core* ]]; then
+      rate="${RATE_OF[$name-$n]:-}"
+      [[ -n "$rate" && "$rate" != 0 ]] && costs+=("$n $(awk -v r="$rate" 'BEGIN { printf "%.3f", 1000 / r }')")
+    else
+      b="${SECONDS_OF[$name-$n]:-}"
+      if [[ -n "$prev" && -n "$b" ]]; then
+        costs+=("$prev-$n $(awk -v a="${SECONDS_OF[$name-$prev]}" -v b="$b" -v lo="$prev" -v hi="$n" \
+          'BEGIN { printf "%.3f", 1000 * (b - a) / (hi - lo) }')")
+      fi
+      [[ -n "$b" ]] && prev="$n"
+    fi
   done
-fi
+  ((${#costs[@]} > 0)) || continue
+  printf '%s ms per article:' "$name"
+  printf ' %s at %s;' $(for c in "${costs[@]}"; do echo "${c#* } ${c%% *}"; done)
+  if ((${#costs[@]} > 1)); then
+    printf '%s\n' "${costs[@]}" | awk '{ v[NR] = $2 } END { lo = v[1]; hi = v[1]
+      for (i = 2; i <= NR; i++) { if (v[i] < lo) lo = v[i]; if (v[i] > hi) hi = v[i] }
+      printf " largest/smallest %.2f\n", hi / lo }'
+  else
+    echo
+  fi
+done
 # Same input, same tables: the DirectRunner and the FlinkRunner must agree byte for byte.
 for n in "${SIZES[@]}"; do
   d="$workdir/out-direct-$n" f="$workdir/out-flink-$n"

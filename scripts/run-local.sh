@@ -107,5 +107,12 @@ for arg in "${ARGS[@]}" "$@"; do
 done
 HEAP=-Xmx2g
 [[ "$RUNNER" == DirectRunner ]] && HEAP=-Xmx1g
+# Out of memory, the DirectRunner would hang with its worker gone; exit instead (code 3).
 # shellcheck disable=SC2086
-exec java "${LOG_OPTS[@]}" ${JAVA_OPTS:-$HEAP} -cp "$CP" "$MAIN" "${ARGS[@]}" "$@"
+java "${LOG_OPTS[@]}" -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:-$HEAP} -cp "$CP" "$MAIN" "${ARGS[@]}" "$@" \
+  && rc=0 || rc=$?
+if ((rc == 3)); then
+  echo "run-local: the JVM ran out of memory (${JAVA_OPTS:-$HEAP}). The DirectRunner holds" \
+    "whole bundles in memory: give it more (JAVA_OPTS=-Xmx4g) or use the FlinkRunner (README, Scale)." >&2
+fi
+exit "$rc"
