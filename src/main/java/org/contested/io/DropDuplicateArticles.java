@@ -5,8 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -76,6 +76,7 @@ public class DropDuplicateArticles extends PTransform<PCollection<Article>, PCol
             ParDo.of(new KeepOneFn()).withOutputTags(UNIQUE, TupleTagList.of(DUPLICATES)));
   }
 
+  /** Each article under the bucket of its id. */
   static class KeyByIdBucketFn extends DoFn<Article, KV<Integer, Article>> {
     private final int groupingKeys;
 
@@ -91,7 +92,8 @@ public class DropDuplicateArticles extends PTransform<PCollection<Article>, PCol
 
   /**
    * Picks the article to keep among those sharing an id; dead-letters the rest. A first pass over
-   * the bucket counts ids, so only the articles of repeated ids are held and hashed.
+   * the bucket (a grouped Iterable may be read again) counts ids, so that only the articles of
+   * repeated ids are held and hashed.
    */
   static class KeepOneFn extends DoFn<KV<Integer, Iterable<Article>>, Article> {
     @ProcessElement

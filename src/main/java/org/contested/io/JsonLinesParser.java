@@ -87,6 +87,37 @@ public final class JsonLinesParser {
     }
   }
 
+  /**
+   * True when {@code line} is not a record: {@link #parse} gives null for it. Cheap for the usual
+   * ASCII lines, so that a reader can count records without parsing them.
+   */
+  static boolean isBlank(ByteLines.Line line) {
+    if (line.truncated()) {
+      return false;
+    }
+    byte[] b = line.bytes();
+    boolean bom = b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF;
+    boolean ascii = true;
+    for (int i = bom ? 3 : 0; i < b.length; i++) {
+      if (b[i] < 0) {
+        ascii = false;
+      } else if (!Character.isWhitespace(b[i])) {
+        return false;
+      }
+    }
+    if (ascii) {
+      return true;
+    }
+    TextDecoding.Decoded d = TextDecoding.decode(b);
+    String text = d.valid() && d.text().startsWith("\uFEFF") ? d.text().substring(1) : d.text();
+    return text.isBlank();
+  }
+
+  /** One line of raw bytes as a result, or null when it is blank ({@link #isBlank}). */
+  ParseResult parse(ByteLines.Line line, String source) {
+    return parseBytes(line, source);
+  }
+
   private ParseResult parseBytes(ByteLines.Line line, String source) {
     if (line.truncated()) {
       return ParseResult.dead(

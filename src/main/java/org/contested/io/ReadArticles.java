@@ -7,9 +7,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.FileIO.ReadableFile;
@@ -18,8 +22,13 @@ import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
+import org.apache.beam.sdk.transforms.windowing.TimestampCombiner;
+import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -44,6 +53,12 @@ import org.contested.model.DeadLetter;
 public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<Article> ARTICLES = new TupleTag<Article>() {};
   public static final TupleTag<DeadLetter> DEAD_LETTERS = new TupleTag<DeadLetter>() {};
+
+  /** Lines of JSON Lines files, read and counted but not yet parsed (keyed for spreading). */
+  static final TupleTag<KV<Integer, LineBatch>> LINE_BATCHES = new TupleTag<KV<Integer, LineBatch>>() {};
+
+  /** A batch of lines is handed out at this many bytes (about 300 articles of 3 KB). */
+  static final int BATCH_BYTES = 1 << 20;
 
   public static final String METRICS_NAMESPACE = "contested";
   public static final String RECORDS_READ = "records_read";
@@ -120,14 +135,34 @@ public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
             .apply("OpenInputFiles", FileIO.readMatches().withCompression(Compression.UNCOMPRESSED))
             .apply(
                 "ParseRecords",
-                ParDo.of(new ParseFileFn(format, columns))
+                ParDo.of(new ParseFileFn(format, columns, groupingKeys))
+                    .withOutputTags(ARTICLES, TupleTagList.of(DEAD_LETTERS).and(LINE_BATCHES)));
+    // JSON Lines are parsed after a grouping of their line batches, on every worker thread: a
+    // file is read by one thread, and parsing costs far more than reading.
+    PCollectionTuple parsedLines =
+        parsed
+            .get(LINE_BATCHES)
+            .setCoder(KvCoder.of(VarIntCoder.of(), LineBatch.CODER))
+            .apply(
+                "LineBatchesKeepEarliestTimestamp",
+                Window.<KV<Integer, LineBatch>>into(new GlobalWindows())
+                    .withTimestampCombiner(TimestampCombiner.EARLIEST))
+            .apply("GroupLineBatches", GroupByKey.create())
+            .apply(
+                "ParseLineBatches",
+                ParDo.of(new ParseLineBatchesFn(columns))
                     .withOutputTags(ARTICLES, TupleTagList.of(DEAD_LETTERS)));
+    PCollection<Article> allArticles =
+        PCollectionList.of(parsed.get(ARTICLES))
+            .and(parsedLines.get(ARTICLES))
+            .apply("FlattenParsedArticles", Flatten.pCollections());
     PCollectionTuple unique =
-        parsed.get(ARTICLES).apply("DropDuplicateArticles", new DropDuplicateArticles(groupingKeys));
+        allArticles.apply("DropDuplicateArticles", new DropDuplicateArticles(groupingKeys));
     PCollection<Article> articles =
         unique.get(DropDuplicateArticles.UNIQUE).apply("CountArticles", ParDo.of(new CountArticlesFn()));
     PCollection<DeadLetter> deadLetters =
         PCollectionList.of(parsed.get(DEAD_LETTERS))
+            .and(parsedLines.get(DEAD_LETTERS))
             .and(unique.get(DropDuplicateArticles.DUPLICATES))
             .apply("FlattenReadDeadLetters", Flatten.pCollections())
             .apply("CountReadDeadLetters", ParDo.of(new CountDeadLettersFn()));
@@ -176,6 +211,7 @@ public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
 
     private final String format;
     private final String columns;
+    private final int groupingKeys;
 
     private transient InputFormat inputFormat;
     private transient JsonLinesParser jsonLines;
@@ -185,9 +221,10 @@ public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
     private transient TextFileParser text;
     private transient FileCounts perFile;
 
-    ParseFileFn(String format, String columns) {
+    ParseFileFn(String format, String columns, int groupingKeys) {
       this.format = format;
       this.columns = columns;
+      this.groupingKeys = groupingKeys;
     }
 
     @Setup
@@ -242,7 +279,7 @@ public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
       }
       try (InputStream in = openContent(Channels.newInputStream(file.open()))) {
         switch (f) {
-          case JSONL -> jsonLines.readAll(in, source, emit);
+          case JSONL -> batchLines(in, source, seen, out);
           case JSON -> jsonArray.readAllBytes(in, source, emit);
           case CSV -> csv.readAll(in, source, emit);
           case TSV -> tsv.readAll(in, source, emit);
@@ -271,6 +308,43 @@ public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
       }
     }
 
+    /**
+     * Reads the lines of a JSON Lines file and hands them out in batches, counting the records
+     * among them ({@code seen}: records, last position) as {@link #process} does for the parsed
+     * formats. Lines read before a failure are handed out too: what was read stands.
+     */
+    private void batchLines(InputStream in, String source, long[] seen, MultiOutputReceiver out)
+        throws IOException {
+      ByteLines lines = new ByteLines(in, InputLimits.MAX_RECORD_BYTES);
+      List<ByteLines.Line> batch = new ArrayList<>();
+      long bytes = 0;
+      int batches = 0;
+      try {
+        for (ByteLines.Line line = lines.next(); line != null; line = lines.next()) {
+          if (JsonLinesParser.isBlank(line)) {
+            continue;
+          }
+          seen[0]++;
+          seen[1] = line.number();
+          batch.add(line);
+          bytes += line.bytes().length;
+          if (bytes >= BATCH_BYTES) {
+            out.get(LINE_BATCHES).output(batchOf(source, batches++, batch));
+            batch = new ArrayList<>();
+            bytes = 0;
+          }
+        }
+      } finally {
+        if (!batch.isEmpty()) {
+          out.get(LINE_BATCHES).output(batchOf(source, batches, batch));
+        }
+      }
+    }
+
+    private KV<Integer, LineBatch> batchOf(String source, int index, List<ByteLines.Line> lines) {
+      return KV.of(KeyBuckets.of(source + "#" + index, groupingKeys), new LineBatch(source, lines));
+    }
+
     private ParseResult readTextFile(InputStream in, String source) throws IOException {
       byte[] bytes = in.readNBytes(InputLimits.MAX_RECORD_BYTES + 1);
       if (bytes.length > InputLimits.MAX_RECORD_BYTES) {
@@ -295,6 +369,44 @@ public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
         return ParseResult.dead(source, 0, Reasons.of(Reasons.EMPTY_FILE, "no text"), "");
       }
       return text.parse(d.text(), source);
+    }
+  }
+
+  /** Parses the batched lines of JSON Lines files; one output per record, counted as read. */
+  static class ParseLineBatchesFn extends DoFn<KV<Integer, Iterable<LineBatch>>, Article> {
+    private final Counter recordsRead = Metrics.counter(METRICS_NAMESPACE, RECORDS_READ);
+    private final String columns;
+    private transient JsonLinesParser jsonLines;
+    private transient FileCounts perFile;
+
+    ParseLineBatchesFn(String columns) {
+      this.columns = columns;
+    }
+
+    @Setup
+    public void setup() {
+      jsonLines = new JsonLinesParser(ColumnMapping.parse(columns), OpenNlpLanguageGuesser.create());
+      perFile = new FileCounts();
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Integer, Iterable<LineBatch>> group, MultiOutputReceiver out) {
+      for (LineBatch batch : group.getValue()) {
+        for (ByteLines.Line line : batch.lines()) {
+          ParseResult r = jsonLines.parse(line, batch.source());
+          if (r == null) {
+            throw new IllegalStateException(
+                "line " + line.number() + " of " + batch.source() + " was counted as a record");
+          }
+          recordsRead.inc();
+          perFile.inc(FileCounts.RECORDS_READ, batch.source());
+          if (r.isArticle()) {
+            out.get(ARTICLES).output(r.article());
+          } else {
+            out.get(DEAD_LETTERS).output(r.deadLetter());
+          }
+        }
+      }
     }
   }
 

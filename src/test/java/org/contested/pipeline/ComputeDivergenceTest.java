@@ -13,7 +13,6 @@ import org.contested.model.Claim;
 import org.contested.model.ClaimType;
 import org.contested.model.Divergence;
 import org.contested.model.Polarity;
-import org.contested.model.SourceKind;
 import org.junit.jupiter.api.Test;
 
 class ComputeDivergenceTest {
