@@ -44,7 +44,9 @@ import org.contested.model.DeadLetter;
  * Reads articles from files of any supported format (see docs/inputs.md): every record read
  * becomes exactly one {@link #ARTICLES} or {@link #DEAD_LETTERS} element. Files are decompressed by
  * content (gzip, bzip2), decoded line by line (UTF-8, else Windows-1251 text), parsed, and then
- * reduced to one article per id ({@link DropDuplicateArticles}). The counters {@code
+ * reduced to one article per id ({@link DropDuplicateArticles}). A file is read by one thread; the
+ * lines of JSON Lines files are handed out in batches ({@link LineBatch}) and parsed on every
+ * thread. The counters {@code
  * contested:records_read}, {@code contested:articles} and {@code contested:dead_letters}
  * reconcile (records_read = articles + dead_letters), in total and per file ({@link FileCounts}).
  *
