@@ -53,8 +53,9 @@ public class ExtractControlClaims extends PTransform<PCollection<Article>, PColl
 
   @Override
   public PCollectionTuple expand(PCollection<Article> articles) {
-    // No spread here: the readers hand out articles in groups (ReadArticles through its
-    // deduplication, ReadArticlesTable through a reshuffle), so every worker thread extracts.
+    // No spread here: the readers hand out articles in groups (ReadArticles through its line
+    // batches and a reshuffle, ReadArticlesTable through a reshuffle), so every worker thread
+    // extracts.
     return articles.apply(
         "ExtractClaims",
         ParDo.of(new ExtractClaimsFn(gazetteerPath, profilePath, prefilter))

@@ -25,6 +25,7 @@ import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.TimestampCombiner;
 import org.apache.beam.sdk.transforms.windowing.Window;
@@ -80,8 +81,9 @@ public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
   }
 
   /**
-   * The same reader with articles deduplicated and handed out in {@code groupingKeys} groups
-   * (default {@link KeyBuckets#DISTRIBUTED}); see {@link DropDuplicateArticles}.
+   * The same reader with line batches and articles handed out in {@code groupingKeys} groups, and
+   * ids grouped in as many for deduplication (default {@link KeyBuckets#DISTRIBUTED}); see {@link
+   * DropDuplicateArticles}.
    */
   public ReadArticles withGroupingKeys(int groupingKeys) {
     if (groupingKeys < 1) {
@@ -154,8 +156,14 @@ public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
                 "ParseLineBatches",
                 ParDo.of(new ParseLineBatchesFn(columns))
                     .withOutputTags(ARTICLES, TupleTagList.of(DEAD_LETTERS)));
+    // Other formats are parsed whole by the thread that reads the file; their articles are
+    // spread over the worker threads before extraction. JSON Lines articles already are.
+    PCollection<Article> fileArticles =
+        parsed
+            .get(ARTICLES)
+            .apply("SpreadFileArticles", Reshuffle.<Article>viaRandomKey().withNumBuckets(groupingKeys));
     PCollection<Article> allArticles =
-        PCollectionList.of(parsed.get(ARTICLES))
+        PCollectionList.of(fileArticles)
             .and(parsedLines.get(ARTICLES))
             .apply("FlattenParsedArticles", Flatten.pCollections());
     PCollectionTuple unique =
