@@ -2,21 +2,23 @@
 # Measures what a run costs: the extraction core alone, the whole pipeline on the DirectRunner
 # and on the FlinkRunner (embedded), on a synthetic corpus of ~3 KB news-like articles.
 #
-#   scripts/bench.sh [--articles=2000,20000,200000] [--rows=core,core2,direct,flink]
+#   scripts/bench.sh [--articles=2000,20000,200000] [--rows=core,core2,core2cold,direct,flink]
 #                    [--source=DIR_OR_JSONL] [--repeat=3] [--workdir=DIR]
 #
 # The corpus is built from real sentences of ../shared/corpora when present, else of the sample
 # corpus (org.contested.bench.CorpusBuilder; docs/benchmark.md says how), once for the largest
 # size; smaller sizes are its first N lines. Each row runs in its own JVM under /usr/bin/time for
 # the peak RSS; the table gives the command line of every row. articles/s of a pipeline row is N
-# over the wall time of the whole process (JVM start, gazetteer load and writing included). Then
-# the DirectRunner and FlinkRunner tables of each size are compared byte for byte after sorting.
+# over the wall time of the whole process (JVM start, gazetteer load and writing included), and so
+# is that of core2cold, the core run once in a fresh JVM; core and core2 time a warm loop. Every
+# JVM gets the settings of scripts/run-local.sh (scripts/jvm.sh). Then the DirectRunner and
+# FlinkRunner tables of each size are compared byte for byte after sorting.
 # Work files go to target/bench (or --workdir); nothing is written elsewhere.
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 sizes="2000,20000,200000"
-rows="core,core2,direct,flink"
+rows="core,core2,core2cold,direct,flink"
 source_path=""
 repeat=3
 workdir="$REPO/target/bench"
@@ -28,7 +30,7 @@ for arg in "$@"; do
     --source=*) source_path="${arg#*=}" ;;
     --repeat=*) repeat="${arg#*=}" ;;
     --workdir=*) workdir="${arg#*=}" ;;
-    -h | --help) sed -n '2,15s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    -h | --help) sed -n '2,17s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) echo "bench.sh: unknown option $arg" >&2; exit 2 ;;
   esac
 done
@@ -57,6 +59,14 @@ echo "bench.sh: building..." >&2
 build
 JAR="$(ls "$REPO"/target/contested-*.jar | grep -v -e -sources -e -tests | head -1)"
 CP="$JAR:$(cat "$REPO/target/classpath.txt")"
+# Every row runs with the JVM settings of scripts/run-local.sh: its JIT flags and its class archive,
+# which a run over the sample corpus creates (or refreshes) first.
+# shellcheck source=scripts/jvm.sh
+source "$REPO/scripts/jvm.sh"
+echo "bench.sh: a run over the sample corpus for the class archive..." >&2
+"$REPO/scripts/run-local.sh" --output="$workdir/out-sample" >"$workdir/sample.log" 2>&1 \
+  || { cat "$workdir/sample.log" >&2; echo "bench.sh: the sample run failed" >&2; exit 1; }
+JVM=(-Xlog:cds*=off -XX:SharedArchiveFile="$REPO/target/$CONTESTED_CDS_ARCHIVE_NAME" "${CONTESTED_JIT_OPTS[@]}")
 QUIET=(-Dorg.slf4j.simpleLogger.defaultLogLevel=warn
   -Dorg.slf4j.simpleLogger.log.org.apache.beam.sdk.io.FileBasedSink=error
   -Dorg.slf4j.simpleLogger.log.org.apache.flink=error)
@@ -95,7 +105,7 @@ measure() {
   fi
   local wall rss_kb rate
   read -r wall rss_kb <"$timing"
-  if [[ "$name" == core* ]]; then
+  if [[ "$name" == core* && "$name" != *-cold ]]; then
     rate="$(sed -n 's/.*articles_per_s=\([0-9]*\).*/\1/p' "$log" | tail -1)"
   else
     rate="$(awk -v n="$n" -v w="$wall" 'BEGIN { printf "%.0f", n / w }')"
@@ -117,10 +127,15 @@ for n in "${SIZES[@]}"; do
   [[ "$n" == "$max" ]] || head -n "$n" "$corpus" >"$input"
   for row in ${rows//,/ }; do
     case "$row" in
-      core) measure core-1-thread "$n" java -Xmx3g "${QUIET[@]}" -cp "$CP" org.contested.bench.CoreBenchmark \
+      core) measure core-1-thread "$n" java -Xmx3g "${JVM[@]}" "${QUIET[@]}" -cp "$CP" org.contested.bench.CoreBenchmark \
         --input="$input" --threads=1 --warmup-seconds=15 --repeat="$repeat" ;;
-      core2) measure core-2-threads "$n" java -Xmx3g "${QUIET[@]}" -cp "$CP" org.contested.bench.CoreBenchmark \
+      core2) measure core-2-threads "$n" java -Xmx3g "${JVM[@]}" "${QUIET[@]}" -cp "$CP" org.contested.bench.CoreBenchmark \
         --input="$input" --threads=2 --warmup-seconds=15 --repeat="$repeat" ;;
+      # The same extraction as a plain Java program run once: a fresh JVM reads the corpus, loads
+      # the gazetteer and models and extracts every article once on two threads, cold. Its
+      # articles/s is N over the wall time of the whole process, like the pipeline rows.
+      core2cold) measure core-2-threads-cold "$n" java -Xmx3g "${JVM[@]}" "${QUIET[@]}" -cp "$CP" \
+        org.contested.bench.CoreBenchmark --input="$input" --threads=2 --warmup=0 --repeat=1 ;;
       direct) rm -rf "$workdir/out-direct-$n"
         # run-local.sh gives the DirectRunner a 1 GB heap, enough up to ~30k articles; it holds
         # whole bundles in memory, so larger runs get ~30 KB of heap per article.
@@ -148,10 +163,10 @@ echo
 # start-up (JVM, gazetteer, graph, JIT warm-up of the first articles) cancels out; equal figures
 # mean time grows linearly with N. Core rows: the timed loop's cost at each size.
 mapfile -t ASC < <(printf '%s\n' "${SIZES[@]}" | sort -n)
-for name in core-1-thread core-2-threads direct flink; do
+for name in core-1-thread core-2-threads core-2-threads-cold direct flink; do
   costs=() prev=""
   for n in "${ASC[@]}"; do
-    if [[ "$name" == core* ]]; then
+    if [[ "$name" == core* && "$name" != *-cold ]]; then
       rate="${RATE_OF[$name-$n]:-}"
       [[ -n "$rate" && "$rate" != 0 ]] && costs+=("$n $(awk -v r="$rate" 'BEGIN { printf "%.3f", 1000 / r }')")
     else
@@ -173,6 +188,17 @@ for name in core-1-thread core-2-threads direct flink; do
   else
     echo
   fi
+done
+# The DirectRunner against the core on two threads, warm (the timed loop) and cold (a whole
+# process, like the DirectRunner row).
+for core in core-2-threads core-2-threads-cold; do
+  line=""
+  for n in "${ASC[@]}"; do
+    d="${RATE_OF[direct-$n]:-}" c="${RATE_OF[$core-$n]:-}"
+    [[ -n "$d" && -n "$c" && "$c" != 0 ]] || continue
+    line+="$(awk -v d="$d" -v c="$c" -v n="$n" 'BEGIN { printf " %.2f at %s;", d / c, n }')"
+  done
+  [[ -n "$line" ]] && echo "direct articles/s over $core articles/s:$line"
 done
 # Same input, same tables: the DirectRunner and the FlinkRunner must agree byte for byte.
 for n in "${SIZES[@]}"; do

@@ -107,10 +107,31 @@ for arg in "${ARGS[@]}" "$@"; do
 done
 HEAP=-Xmx2g
 [[ "$RUNNER" == DirectRunner ]] && HEAP=-Xmx1g
+# JIT settings and the class archive: scripts/jvm.sh. The archive is written at the end of the
+# first run after a build, under a temporary name renamed on success, so a failed or concurrent
+# run never leaves a partial one. JAVA_OPTS comes later on the command line, so its flags win.
+# shellcheck source=scripts/jvm.sh
+source "$REPO/scripts/jvm.sh"
+CDS_ARCHIVE="$REPO/target/$CONTESTED_CDS_ARCHIVE_NAME"
+CDS_TMP=""
+if [[ -f "$CDS_ARCHIVE" && "$CDS_ARCHIVE" -nt "$(project_jar)" && "$CDS_ARCHIVE" -nt "$CLASSPATH_FILE" ]]; then
+  CDS_OPTS=(-XX:SharedArchiveFile="$CDS_ARCHIVE")
+else
+  CDS_TMP="$CDS_ARCHIVE.$$.tmp"
+  CDS_OPTS=(-XX:ArchiveClassesAtExit="$CDS_TMP")
+fi
 # Out of memory, the DirectRunner would hang with its worker gone; exit instead (code 3).
 # shellcheck disable=SC2086
-java "${LOG_OPTS[@]}" -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:-$HEAP} -cp "$CP" "$MAIN" "${ARGS[@]}" "$@" \
+java "${LOG_OPTS[@]}" -Xlog:cds*=off "${CDS_OPTS[@]}" "${CONTESTED_JIT_OPTS[@]}" -XX:+ExitOnOutOfMemoryError \
+  ${JAVA_OPTS:-$HEAP} -cp "$CP" "$MAIN" "${ARGS[@]}" "$@" \
   && rc=0 || rc=$?
+if [[ -n "$CDS_TMP" ]]; then
+  if ((rc == 0)) && [[ -s "$CDS_TMP" ]]; then
+    mv -f "$CDS_TMP" "$CDS_ARCHIVE"
+  else
+    rm -f "$CDS_TMP"
+  fi
+fi
 if ((rc == 3)); then
   echo "run-local: the JVM ran out of memory (${JAVA_OPTS:-$HEAP}). The DirectRunner holds" \
     "whole bundles in memory: give it more (JAVA_OPTS=-Xmx4g) or use the FlinkRunner (README, Scale)." >&2
