@@ -219,11 +219,40 @@ public final class TextCleaner {
 
   /** Markdown markers removed line by line; link and image syntax keep their text. */
   static String stripMarkdown(String s) {
-    if (s.indexOf('#') < 0 && s.indexOf('*') < 0 && s.indexOf('_') < 0 && s.indexOf('[') < 0
-        && s.indexOf('>') < 0 && s.indexOf('`') < 0 && s.indexOf('-') < 0
-        && s.indexOf('+') < 0) {
-      return s;
+    return mayHaveMarkdown(s) ? stripMarkdownLines(s) : s;
+  }
+
+  /**
+   * False only when {@link #stripMarkdownLines} would return {@code s} unchanged: no line whose
+   * first non-blank character is a marker or a fence ({@code # > - * + `}), and no {@code **},
+   * {@code __} or {@code ](} anywhere. One pass; most news text has none of them.
+   */
+  static boolean mayHaveMarkdown(String s) {
+    int n = s.length();
+    boolean lineStart = true;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (lineStart) {
+        if (c != '\n' && Character.isWhitespace(c)) {
+          continue;
+        }
+        lineStart = false;
+        if (c == '#' || c == '>' || c == '-' || c == '*' || c == '+' || c == '`') {
+          return true;
+        }
+      }
+      if (c == '\n') {
+        lineStart = true;
+      } else if (i + 1 < n
+          && ((c == '*' || c == '_') && s.charAt(i + 1) == c || c == ']' && s.charAt(i + 1) == '(')) {
+        return true;
+      }
     }
+    return false;
+  }
+
+  /** {@link #stripMarkdown} without the quick check. */
+  static String stripMarkdownLines(String s) {
     StringBuilder sb = new StringBuilder(s.length());
     int n = s.length();
     int lineStart = 0;

@@ -37,6 +37,13 @@ public final class TextDecoding {
         && (bytes[from + 2] & 0xFF) == 0xBF) {
       start += 3;
     }
+    // Fast path: the lenient decoder turns every malformed sequence into U+FFFD, so output
+    // without one came from valid UTF-8. Only text with U+FFFD (malformed, or a literal one)
+    // takes the strict decoder, which is several times slower.
+    String lenient = new String(bytes, start, to - start, StandardCharsets.UTF_8);
+    if (lenient.indexOf('\uFFFD') < 0) {
+      return new Decoded(lenient, true, "UTF-8", -1);
+    }
     CharsetDecoder utf8 =
         StandardCharsets.UTF_8
             .newDecoder()
@@ -51,8 +58,7 @@ public final class TextDecoding {
       if (looksLikeCyrillic1251(bytes, start, to)) {
         return new Decoded(new String(bytes, start, to - start, WINDOWS_1251), true, "windows-1251", bad);
       }
-      return new Decoded(
-          new String(bytes, start, to - start, StandardCharsets.UTF_8), false, "UTF-8", bad);
+      return new Decoded(lenient, false, "UTF-8", bad);
     }
   }
 
