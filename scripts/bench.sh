@@ -10,9 +10,9 @@
 # size; smaller sizes are its first N lines. Each row runs in its own JVM under /usr/bin/time for
 # the peak RSS; the table gives the command line of every row. articles/s of a pipeline row is N
 # over the wall time of the whole process (JVM start, gazetteer load and writing included), and so
-# is that of core2cold, the core run once in a fresh JVM; core and core2 time a warm loop. Every
-# JVM gets the settings of scripts/run-local.sh (scripts/jvm.sh). Then the DirectRunner and
-# FlinkRunner tables of each size are compared byte for byte after sorting.
+# is that of core2cold, the core run once in a fresh JVM with the DirectRunner's JVM settings;
+# core and core2 time a warm loop (scripts/jvm.sh says which JVM settings each row gets). Then
+# the DirectRunner and FlinkRunner tables of each size are compared byte for byte after sorting.
 # Work files go to target/bench (or --workdir); nothing is written elsewhere.
 set -euo pipefail
 
@@ -59,14 +59,15 @@ echo "bench.sh: building..." >&2
 build
 JAR="$(ls "$REPO"/target/contested-*.jar | grep -v -e -sources -e -tests | head -1)"
 CP="$JAR:$(cat "$REPO/target/classpath.txt")"
-# Every row runs with the JVM settings of scripts/run-local.sh: its JIT flags and its class archive,
-# which a run over the sample corpus creates (or refreshes) first.
+# Every JVM maps the class archive of scripts/run-local.sh, which a run over the sample corpus
+# creates (or refreshes) first. The cold core row also gets the DirectRunner's JIT flags, as the
+# run it is compared with; the warm core rows and Flink keep the JVM's defaults (scripts/jvm.sh).
 # shellcheck source=scripts/jvm.sh
 source "$REPO/scripts/jvm.sh"
 echo "bench.sh: a run over the sample corpus for the class archive..." >&2
 "$REPO/scripts/run-local.sh" --output="$workdir/out-sample" >"$workdir/sample.log" 2>&1 \
   || { cat "$workdir/sample.log" >&2; echo "bench.sh: the sample run failed" >&2; exit 1; }
-JVM=(-Xlog:cds*=off -XX:SharedArchiveFile="$REPO/target/$CONTESTED_CDS_ARCHIVE_NAME" "${CONTESTED_JIT_OPTS[@]}")
+JVM=(-Xlog:cds*=off -XX:SharedArchiveFile="$REPO/target/$CONTESTED_CDS_ARCHIVE_NAME")
 QUIET=(-Dorg.slf4j.simpleLogger.defaultLogLevel=warn
   -Dorg.slf4j.simpleLogger.log.org.apache.beam.sdk.io.FileBasedSink=error
   -Dorg.slf4j.simpleLogger.log.org.apache.flink=error)
@@ -134,7 +135,7 @@ for n in "${SIZES[@]}"; do
       # The same extraction as a plain Java program run once: a fresh JVM reads the corpus, loads
       # the gazetteer and models and extracts every article once on two threads, cold. Its
       # articles/s is N over the wall time of the whole process, like the pipeline rows.
-      core2cold) measure core-2-threads-cold "$n" java -Xmx3g "${JVM[@]}" "${QUIET[@]}" -cp "$CP" \
+      core2cold) measure core-2-threads-cold "$n" java -Xmx3g "${JVM[@]}" "${CONTESTED_DIRECT_JIT_OPTS[@]}" "${QUIET[@]}" -cp "$CP" \
         org.contested.bench.CoreBenchmark --input="$input" --threads=2 --warmup=0 --repeat=1 ;;
       direct) rm -rf "$workdir/out-direct-$n"
         # run-local.sh gives the DirectRunner a 1 GB heap, enough up to ~30k articles; it holds

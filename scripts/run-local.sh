@@ -107,11 +107,13 @@ for arg in "${ARGS[@]}" "$@"; do
 done
 HEAP=-Xmx2g
 [[ "$RUNNER" == DirectRunner ]] && HEAP=-Xmx1g
-# JIT settings and the class archive: scripts/jvm.sh. The archive is written at the end of the
+# JIT flags (DirectRunner only) and the class archive: scripts/jvm.sh. The archive is written at the end of the
 # first run after a build, under a temporary name renamed on success, so a failed or concurrent
 # run never leaves a partial one. JAVA_OPTS comes later on the command line, so its flags win.
 # shellcheck source=scripts/jvm.sh
 source "$REPO/scripts/jvm.sh"
+JIT_OPTS=()
+[[ "$RUNNER" == DirectRunner ]] && JIT_OPTS=("${CONTESTED_DIRECT_JIT_OPTS[@]}")
 CDS_ARCHIVE="$REPO/target/$CONTESTED_CDS_ARCHIVE_NAME"
 CDS_TMP=""
 if [[ -f "$CDS_ARCHIVE" && "$CDS_ARCHIVE" -nt "$(project_jar)" && "$CDS_ARCHIVE" -nt "$CLASSPATH_FILE" ]]; then
@@ -122,7 +124,7 @@ else
 fi
 # Out of memory, the DirectRunner would hang with its worker gone; exit instead (code 3).
 # shellcheck disable=SC2086
-java "${LOG_OPTS[@]}" -Xlog:cds*=off "${CDS_OPTS[@]}" "${CONTESTED_JIT_OPTS[@]}" -XX:+ExitOnOutOfMemoryError \
+java "${LOG_OPTS[@]}" -Xlog:cds*=off "${CDS_OPTS[@]}" ${JIT_OPTS[@]+"${JIT_OPTS[@]}"} -XX:+ExitOnOutOfMemoryError \
   ${JAVA_OPTS:-$HEAP} -cp "$CP" "$MAIN" "${ARGS[@]}" "$@" \
   && rc=0 || rc=$?
 if [[ -n "$CDS_TMP" ]]; then
