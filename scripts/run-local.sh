@@ -7,7 +7,8 @@
 # Defaults come from pipelines/local.options (or $CONTESTED_LOCAL_OPTIONS); flags given here win.
 # Builds the project first when the jar is missing or older than the sources. Relative paths
 # are taken from the current directory. JAVA_OPTS passes flags to the JVM (default -Xmx1g
-# on the DirectRunner, -Xmx2g on other runners).
+# on the DirectRunner, -Xmx2g on other runners); they come after those of scripts/jvm.sh (JIT
+# flags for the DirectRunner, a class archive in target/ written by the first run after a build).
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,7 +17,7 @@ MAIN=org.contested.pipeline.ContestedPipeline
 CLASSPATH_FILE="$REPO/target/classpath.txt"
 
 usage() {
-  sed -n '2,10s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+  sed -n '2,11s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
 }
 
 mvn_quiet() {
