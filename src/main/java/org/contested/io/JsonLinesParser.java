@@ -80,7 +80,7 @@ public final class JsonLinesParser {
       throws IOException {
     ByteLines lines = new ByteLines(in, InputLimits.MAX_RECORD_BYTES);
     for (ByteLines.Line line = lines.next(); line != null; line = lines.next()) {
-      ParseResult r = parseBytes(line, source);
+      ParseResult r = parse(line, source);
       if (r != null) {
         out.accept(r);
       }
@@ -115,10 +115,6 @@ public final class JsonLinesParser {
 
   /** One line of raw bytes as a result, or null when it is blank ({@link #isBlank}). */
   ParseResult parse(ByteLines.Line line, String source) {
-    return parseBytes(line, source);
-  }
-
-  private ParseResult parseBytes(ByteLines.Line line, String source) {
     if (line.truncated()) {
       return ParseResult.dead(
           source,

@@ -290,17 +290,18 @@ public final class CloudRun {
 
   private static PCollectionTuple readArticles(
       Pipeline pipeline, ContestedOptions options, List<String> patterns, BigQueryServices services) {
+    int groupingKeys = GroupingKeys.of(options);
     if (options.getInputTable() != null && !options.getInputTable().isBlank()) {
       return pipeline.apply(
           "ReadArticlesTable",
           new ReadArticlesTable(
-              options.getInputTable().trim(), options.getColumns(), services, GroupingKeys.of(options)));
+              options.getInputTable().trim(), options.getColumns(), services, groupingKeys));
     }
     if (patterns.size() == 1) {
       return pipeline.apply(
           "ReadArticles",
           ReadArticles.from(patterns.get(0), options.getFormat(), options.getColumns())
-              .withGroupingKeys(GroupingKeys.of(options)));
+              .withGroupingKeys(groupingKeys));
     }
     PCollectionList<Article> articles = PCollectionList.empty(pipeline);
     PCollectionList<DeadLetter> dead = PCollectionList.empty(pipeline);
@@ -309,7 +310,7 @@ public final class CloudRun {
           pipeline.apply(
               "ReadArticlesDay" + i,
               ReadArticles.from(patterns.get(i), options.getFormat(), options.getColumns())
-                  .withGroupingKeys(GroupingKeys.of(options)));
+                  .withGroupingKeys(groupingKeys));
       articles = articles.and(one.get(ReadArticles.ARTICLES));
       dead = dead.and(one.get(ReadArticles.DEAD_LETTERS));
     }
