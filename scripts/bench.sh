@@ -59,15 +59,16 @@ echo "bench.sh: building..." >&2
 build
 JAR="$(ls "$REPO"/target/contested-*.jar | grep -v -e -sources -e -tests | head -1)"
 CP="$JAR:$(cat "$REPO/target/classpath.txt")"
-# Every JVM maps the class archive of scripts/run-local.sh, which a run over the sample corpus
-# creates (or refreshes) first. The cold core row also gets the DirectRunner's JIT flags, as the
-# run it is compared with; the warm core rows and Flink keep the JVM's defaults (scripts/jvm.sh).
+# Every JVM gets the settings of scripts/run-local.sh for all runners (scripts/jvm.sh): the
+# parallel collector and the class archive, which a run over the sample corpus creates (or
+# refreshes) first. The cold core row also gets the DirectRunner's JIT flags, as the run it is
+# compared with; the warm core rows and Flink keep the JVM's default JIT settings.
 # shellcheck source=scripts/jvm.sh
 source "$REPO/scripts/jvm.sh"
 echo "bench.sh: a run over the sample corpus for the class archive..." >&2
 "$REPO/scripts/run-local.sh" --output="$workdir/out-sample" >"$workdir/sample.log" 2>&1 \
   || { cat "$workdir/sample.log" >&2; echo "bench.sh: the sample run failed" >&2; exit 1; }
-JVM=(-Xlog:cds*=off -XX:SharedArchiveFile="$REPO/target/$CONTESTED_CDS_ARCHIVE_NAME")
+JVM=(-Xlog:cds*=off -XX:SharedArchiveFile="$REPO/target/$CONTESTED_CDS_ARCHIVE_NAME" "${CONTESTED_GC_OPTS[@]}")
 QUIET=(-Dorg.slf4j.simpleLogger.defaultLogLevel=warn
   -Dorg.slf4j.simpleLogger.log.org.apache.beam.sdk.io.FileBasedSink=error
   -Dorg.slf4j.simpleLogger.log.org.apache.flink=error)

@@ -1,5 +1,12 @@
 # JVM settings shared by scripts/run-local.sh and scripts/bench.sh (sourced, not run).
 #
+# For every runner, and every benchmark row: the parallel collector. A batch run wants throughput,
+# not short pauses, and on two cores G1's concurrent work and costlier write barriers take CPU
+# from the workers: a 20k-article DirectRunner run takes about a sixth less time, a 200k FlinkRunner
+# run about a fifth less (docs/benchmark.md, "JVM settings").
+# shellcheck disable=SC2034
+CONTESTED_GC_OPTS=(-XX:+UseParallelGC)
+
 # JIT flags for the DirectRunner, which is for short runs (up to a few tens of thousands of
 # articles). On two cores the C2 compiler takes CPU from the two workers for most of such a run;
 # less inlining and no recompiling after uncommon traps cut its work, so a 20k-article run takes

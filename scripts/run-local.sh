@@ -7,8 +7,9 @@
 # Defaults come from pipelines/local.options (or $CONTESTED_LOCAL_OPTIONS); flags given here win.
 # Builds the project first when the jar is missing or older than the sources. Relative paths
 # are taken from the current directory. JAVA_OPTS passes flags to the JVM (default -Xmx1g
-# on the DirectRunner, -Xmx2g on other runners); they come after those of scripts/jvm.sh (JIT
-# flags for the DirectRunner, a class archive in target/ written by the first run after a build).
+# on the DirectRunner, -Xmx2g on other runners); they come after those of scripts/jvm.sh (the
+# parallel collector, JIT flags for the DirectRunner, a class archive in target/ written by the
+# first run after a build).
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,7 +18,7 @@ MAIN=org.contested.pipeline.ContestedPipeline
 CLASSPATH_FILE="$REPO/target/classpath.txt"
 
 usage() {
-  sed -n '2,11s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+  sed -n '2,12s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
 }
 
 mvn_quiet() {
@@ -108,13 +109,16 @@ for arg in "${ARGS[@]}" "$@"; do
 done
 HEAP=-Xmx2g
 [[ "$RUNNER" == DirectRunner ]] && HEAP=-Xmx1g
-# JIT flags (DirectRunner only) and the class archive: scripts/jvm.sh. The archive is written at the end of the
+# The collector, JIT flags (DirectRunner only) and the class archive: scripts/jvm.sh. The archive is written at the end of the
 # first run after a build, under a temporary name renamed on success, so a failed or concurrent
 # run never leaves a partial one. JAVA_OPTS comes later on the command line, so its flags win.
 # shellcheck source=scripts/jvm.sh
 source "$REPO/scripts/jvm.sh"
 JIT_OPTS=()
 [[ "$RUNNER" == DirectRunner ]] && JIT_OPTS=("${CONTESTED_DIRECT_JIT_OPTS[@]}")
+# A JVM refuses two collectors, so one chosen in JAVA_OPTS replaces ours.
+GC_OPTS=("${CONTESTED_GC_OPTS[@]}")
+[[ "${JAVA_OPTS:-}" == *-XX:+Use*GC* ]] && GC_OPTS=()
 CDS_ARCHIVE="$REPO/target/$CONTESTED_CDS_ARCHIVE_NAME"
 CDS_TMP=""
 if [[ -f "$CDS_ARCHIVE" && "$CDS_ARCHIVE" -nt "$(project_jar)" && "$CDS_ARCHIVE" -nt "$CLASSPATH_FILE" ]]; then
@@ -125,7 +129,7 @@ else
 fi
 # Out of memory, the DirectRunner would hang with its worker gone; exit instead (code 3).
 # shellcheck disable=SC2086
-java "${LOG_OPTS[@]}" -Xlog:cds*=off "${CDS_OPTS[@]}" ${JIT_OPTS[@]+"${JIT_OPTS[@]}"} -XX:+ExitOnOutOfMemoryError \
+java "${LOG_OPTS[@]}" -Xlog:cds*=off "${CDS_OPTS[@]}" ${GC_OPTS[@]+"${GC_OPTS[@]}"} ${JIT_OPTS[@]+"${JIT_OPTS[@]}"} -XX:+ExitOnOutOfMemoryError \
   ${JAVA_OPTS:-$HEAP} -cp "$CP" "$MAIN" "${ARGS[@]}" "$@" \
   && rc=0 || rc=$?
 if [[ -n "$CDS_TMP" ]]; then

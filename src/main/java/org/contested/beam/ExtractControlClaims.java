@@ -62,6 +62,17 @@ public class ExtractControlClaims extends PTransform<PCollection<Article>, PColl
             .withOutputTags(CLAIMS, TupleTagList.of(DEAD_LETTERS)));
   }
 
+  /**
+   * Loads what the extraction's set-up needs into the per-JVM caches it reads from (gazetteer,
+   * OpenNLP models, lexicons). Runners whose workers are threads of this JVM call it on a spare
+   * thread while Beam builds and starts the graph, so the workers do not wait for it after the
+   * articles are read.
+   */
+  public static void preload(String gazetteerPath, String profilePath, boolean prefilter)
+      throws IOException {
+    new ExtractClaimsFn(gazetteerPath, profilePath, prefilter).setup();
+  }
+
   /** Runs the extraction core; gazetteer and profile are shared per JVM, the NLP objects per instance. */
   static class ExtractClaimsFn extends DoFn<Article, Claim> {
     // The gazetteer is immutable and large: one copy per worker JVM, whatever the DoFn count.

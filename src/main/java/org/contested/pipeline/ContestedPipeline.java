@@ -117,6 +117,7 @@ public final class ContestedPipeline {
     checkInputMatches(options.getInput());
     OptionsValidation.checkResources(options);
     clearTables(options.getOutput());
+    Preload.forOptions(options);
 
     Pipeline pipeline = Pipeline.create(options);
     buildPipeline(pipeline, options);
