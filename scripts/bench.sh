@@ -11,8 +11,10 @@
 # the peak RSS; the table gives the command line of every row. articles/s of a pipeline row is N
 # over the wall time of the whole process (JVM start, gazetteer load and writing included), and so
 # is that of core2cold, the core run once in a fresh JVM with the DirectRunner's JVM settings;
-# core and core2 time a warm loop (scripts/jvm.sh says which JVM settings each row gets). Then
-# the DirectRunner and FlinkRunner tables of each size are compared byte for byte after sorting.
+# core and core2 time a warm loop (scripts/jvm.sh says which JVM settings each row gets).
+# --repeat is the number of timed passes of that loop and of runs of every whole-process row,
+# whose median run the table shows (all runs are listed under it). Then the DirectRunner and
+# FlinkRunner tables of each size are compared byte for byte after sorting.
 # Work files go to target/bench (or --workdir); nothing is written elsewhere.
 set -euo pipefail
 
@@ -30,7 +32,7 @@ for arg in "$@"; do
     --source=*) source_path="${arg#*=}" ;;
     --repeat=*) repeat="${arg#*=}" ;;
     --workdir=*) workdir="${arg#*=}" ;;
-    -h | --help) sed -n '2,17s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    -h | --help) sed -n '2,19s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) echo "bench.sh: unknown option $arg" >&2; exit 2 ;;
   esac
 done
@@ -91,22 +93,31 @@ shown() {
   echo "${a//"$REPO"\//}"
 }
 
-TABLE=()
+TABLE=() RUNS=()
 declare -A SECONDS_OF=() RATE_OF=()
-# measure NAME N CMD...: runs CMD under /usr/bin/time, records wall seconds and peak RSS.
+# measure NAME N CMD...: runs CMD under /usr/bin/time, records wall seconds and peak RSS. A
+# whole-process row (pipelines, cold core) runs $repeat times: its seconds are the median run's,
+# its RSS the largest; a warm core row runs once, its loop repeating inside.
 measure() {
   local name="$1" n="$2"
   shift 2
   local timing="$workdir/$name-$n.time" log="$workdir/$name-$n.log"
-  echo "bench.sh: $name, $n articles..." >&2
-  if ! /usr/bin/time -f '%e %M' -o "$timing" "$@" >"$log" 2>&1; then
-    echo "bench.sh: $name failed at $n articles (log: $log)" >&2
-    tail -5 "$log" >&2
-    TABLE+=("| $n | $name | failed | | | \`$(shown "$log")\` |")
-    return 0
-  fi
-  local wall rss_kb rate
-  read -r wall rss_kb <"$timing"
+  local runs=1 i w r walls=() wall rss_kb=0 rate
+  [[ "$name" == core* && "$name" != *-cold ]] || runs="$repeat"
+  for ((i = 1; i <= runs; i++)); do
+    echo "bench.sh: $name, $n articles, run $i of $runs..." >&2
+    if ! /usr/bin/time -f '%e %M' -o "$timing" "$@" >"$log" 2>&1; then
+      echo "bench.sh: $name failed at $n articles (log: $log)" >&2
+      tail -5 "$log" >&2
+      TABLE+=("| $n | $name | failed | | | \`$(shown "$log")\` |")
+      return 0
+    fi
+    read -r w r <"$timing"
+    walls+=("$w")
+    ((r > rss_kb)) && rss_kb="$r"
+  done
+  wall="$(printf '%s\n' "${walls[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')"
+  ((runs > 1)) && RUNS+=("$name-$n: ${walls[*]}")
   if [[ "$name" == core* && "$name" != *-cold ]]; then
     rate="$(sed -n 's/.*articles_per_s=\([0-9]*\).*/\1/p' "$log" | tail -1)"
   else
@@ -160,6 +171,11 @@ echo
 echo "| articles | row | seconds | articles/s | peak RSS MB | command |"
 echo "|---:|---|---:|---:|---:|---|"
 printf '%s\n' "${TABLE[@]}"
+if ((${#RUNS[@]} > 0)); then
+  echo
+  echo "whole-process rows: the median of $repeat runs; the seconds of every run:"
+  printf '  %s\n' "${RUNS[@]}"
+fi
 echo
 # Cost per article. Pipeline rows: the marginal cost between consecutive sizes, where the fixed
 # start-up (JVM, gazetteer, graph, JIT warm-up of the first articles) cancels out; equal figures
