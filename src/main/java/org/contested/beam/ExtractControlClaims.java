@@ -32,8 +32,10 @@ import org.contested.model.DeadLetter;
  * with the exception as its reason, so one bad text never stops the run.
  */
 public class ExtractControlClaims extends PTransform<PCollection<Article>, PCollectionTuple> {
-  public static final TupleTag<Claim> CLAIMS = new TupleTag<Claim>() {};
-  public static final TupleTag<DeadLetter> DEAD_LETTERS = new TupleTag<DeadLetter>() {};
+  public static final TupleTag<Claim> CLAIMS =
+      new TupleTag<Claim>("ExtractControlClaims.CLAIMS") {};
+  public static final TupleTag<DeadLetter> DEAD_LETTERS =
+      new TupleTag<DeadLetter>("ExtractControlClaims.DEAD_LETTERS") {};
 
   private final String gazetteerPath;
   private final String profilePath;

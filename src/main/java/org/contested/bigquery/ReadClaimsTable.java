@@ -23,8 +23,9 @@ import org.contested.model.Claim;
  * {@code replacedDays}, which this run writes anew; their windows are recomputed too).
  */
 public class ReadClaimsTable extends PTransform<PBegin, PCollectionTuple> {
-  public static final TupleTag<Claim> OTHER_DAYS = new TupleTag<Claim>() {};
-  public static final TupleTag<Claim> REPLACED = new TupleTag<Claim>() {};
+  public static final TupleTag<Claim> OTHER_DAYS =
+      new TupleTag<Claim>("ReadClaimsTable.OTHER_DAYS") {};
+  public static final TupleTag<Claim> REPLACED = new TupleTag<Claim>("ReadClaimsTable.REPLACED") {};
 
   private final BigQueryOutput output;
   private final List<LocalDate> replacedDays;

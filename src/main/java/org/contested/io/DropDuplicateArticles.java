@@ -50,11 +50,14 @@ import org.contested.model.DeadLetter;
  * are most of a run's data.
  */
 public class DropDuplicateArticles extends PTransform<PCollection<Article>, PCollectionTuple> {
-  public static final TupleTag<Article> UNIQUE = new TupleTag<Article>() {};
-  public static final TupleTag<DeadLetter> DUPLICATES = new TupleTag<DeadLetter>() {};
+  public static final TupleTag<Article> UNIQUE =
+      new TupleTag<Article>("DropDuplicateArticles.UNIQUE") {};
+  public static final TupleTag<DeadLetter> DUPLICATES =
+      new TupleTag<DeadLetter>("DropDuplicateArticles.DUPLICATES") {};
 
   /** Articles whose id occurs more than once, keyed by that id. */
-  static final TupleTag<KV<String, Article>> REPEATED = new TupleTag<KV<String, Article>>() {};
+  static final TupleTag<KV<String, Article>> REPEATED =
+      new TupleTag<KV<String, Article>>("DropDuplicateArticles.REPEATED") {};
 
   private final int groupingKeys;
 

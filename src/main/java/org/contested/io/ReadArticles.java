@@ -54,11 +54,16 @@ import org.contested.model.DeadLetter;
  * @see #from(String, String, String)
  */
 public class ReadArticles extends PTransform<PBegin, PCollectionTuple> {
-  public static final TupleTag<Article> ARTICLES = new TupleTag<Article>() {};
-  public static final TupleTag<DeadLetter> DEAD_LETTERS = new TupleTag<DeadLetter>() {};
+  // Explicit ids, as for every static tag here: a generated id counts the tags its class made
+  // in the JVM, which goes wrong when a Flink TaskManager loads the class again (FlinkClusterTest).
+  public static final TupleTag<Article> ARTICLES =
+      new TupleTag<Article>("ReadArticles.ARTICLES") {};
+  public static final TupleTag<DeadLetter> DEAD_LETTERS =
+      new TupleTag<DeadLetter>("ReadArticles.DEAD_LETTERS") {};
 
   /** Lines of JSON Lines files, read and counted but not yet parsed (keyed for spreading). */
-  static final TupleTag<KV<Integer, LineBatch>> LINE_BATCHES = new TupleTag<KV<Integer, LineBatch>>() {};
+  static final TupleTag<KV<Integer, LineBatch>> LINE_BATCHES =
+      new TupleTag<KV<Integer, LineBatch>>("ReadArticles.LINE_BATCHES") {};
 
   /** A batch of lines is handed out at this many bytes (about 300 articles of 3 KB). */
   static final int BATCH_BYTES = 1 << 20;

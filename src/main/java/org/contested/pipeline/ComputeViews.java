@@ -53,8 +53,10 @@ import org.contested.model.SourceKind;
  * bounds and come out in the global window.
  */
 public class ComputeViews extends PTransform<PCollection<Claim>, PCollectionTuple> {
-  public static final TupleTag<LocationStatus> STATUSES = new TupleTag<LocationStatus>() {};
-  public static final TupleTag<Divergence> DIVERGENCE = new TupleTag<Divergence>() {};
+  public static final TupleTag<LocationStatus> STATUSES =
+      new TupleTag<LocationStatus>("ComputeViews.STATUSES") {};
+  public static final TupleTag<Divergence> DIVERGENCE =
+      new TupleTag<Divergence>("ComputeViews.DIVERGENCE") {};
 
   /** Confidence below this still counts this much, so no claim vanishes from the mean. */
   static final double MIN_WEIGHT = 0.05;

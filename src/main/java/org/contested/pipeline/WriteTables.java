@@ -27,10 +27,13 @@ import org.contested.model.LocationStatus;
  * <table>_rows}.
  */
 public class WriteTables extends PTransform<PCollectionTuple, PDone> {
-  public static final TupleTag<Claim> CLAIMS = new TupleTag<Claim>() {};
-  public static final TupleTag<LocationStatus> LOCATION_STATUS = new TupleTag<LocationStatus>() {};
-  public static final TupleTag<Divergence> DIVERGENCE = new TupleTag<Divergence>() {};
-  public static final TupleTag<DeadLetter> DEAD_LETTER = new TupleTag<DeadLetter>() {};
+  public static final TupleTag<Claim> CLAIMS = new TupleTag<Claim>("WriteTables.CLAIMS") {};
+  public static final TupleTag<LocationStatus> LOCATION_STATUS =
+      new TupleTag<LocationStatus>("WriteTables.LOCATION_STATUS") {};
+  public static final TupleTag<Divergence> DIVERGENCE =
+      new TupleTag<Divergence>("WriteTables.DIVERGENCE") {};
+  public static final TupleTag<DeadLetter> DEAD_LETTER =
+      new TupleTag<DeadLetter>("WriteTables.DEAD_LETTER") {};
 
   /** Table (folder) names, in the order they are written. */
   public static final List<String> TABLES =

@@ -71,13 +71,13 @@ class FlinkRunnerTest {
     assertEquals(1, sortedLines(flinkOut.resolve("dead_letter")).size());
   }
 
-  private static ContestedOptions options(Path input, Path out, String... runner) {
+  static ContestedOptions options(Path input, Path out, String... runner) {
     List<String> args = new ArrayList<>(List.of("--input=" + input, "--output=" + out, "--numShards=1"));
     args.addAll(List.of(runner));
     return PipelineOptionsFactory.fromArgs(args.toArray(new String[0])).as(ContestedOptions.class);
   }
 
-  private static List<String> sortedLines(Path dir) throws IOException {
+  static List<String> sortedLines(Path dir) throws IOException {
     List<String> lines = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f : files.sorted().toList()) {
