@@ -326,6 +326,9 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
     }
 
     Flags f = new Flags();
+    // {start word, end word, 1 for a fight word else 0}. One length for all, and loops below with
+    // one bound each: with triggers of two lengths and loops bounded twice, the JIT compiler's
+    // speculative bounds checks failed and it compiled this method again, several times a run.
     List<int[]> triggers = new ArrayList<>();
     List<Integer> places = new ArrayList<>();
     List<int[]> anaphors = new ArrayList<>();
@@ -338,7 +341,7 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
         int taken = longest[CAPTURE];
         int other = Math.max(longest[TRIGGER], longest[FIGHT]);
         if (taken > 0 && taken >= other) {
-          triggers.add(new int[] {w, w + taken});
+          triggers.add(new int[] {w, w + taken, 0});
           int k = w + taken;
           while (k < count && (bits[k] & SKIPPED_BEFORE_OBJECT) != 0) {
             k++;
@@ -396,16 +399,19 @@ public final class ClaimScreen implements PrefilterAnalyzer.Screen {
       // A name the gazetteer lacks counts right after any trigger ("withdrew from Makarivka",
       // "fighting took place at Dovhenke") and as the subject of a passive one ("Paraskoviivka
       // was reported to have been captured").
+      // One precomputed bound per loop (not k < count && k < t[1] + 6): see triggers above.
       int k = t[1];
-      boolean fight = t.length > 2 && t[2] == 1;
-      while (k < count && k < t[1] + 6 && (BEFORE_UNKNOWN.contains(words[k]) || fight && FIGHT_LINKS.contains(words[k]))) {
+      boolean fight = t[2] == 1;
+      int stop = Math.min(count, t[1] + 6);
+      while (k < stop && (BEFORE_UNKNOWN.contains(words[k]) || fight && FIGHT_LINKS.contains(words[k]))) {
         k++;
       }
       if (k < count && names[k] != null && (bits[k] & STOP_NAME) == 0) {
         f.objectAfterCapture = true;
       }
       int j = t[0] - 1;
-      while (j >= 0 && j >= t[0] - 8 && PASSIVE_CHAIN.contains(words[j])) {
+      int low = Math.max(0, t[0] - 8);
+      while (j >= low && PASSIVE_CHAIN.contains(words[j])) {
         j--;
       }
       if (j >= 0 && j < t[0] - 1 && names[j] != null && (bits[j] & STOP_NAME) == 0) {
