@@ -63,8 +63,8 @@ JAR="$(ls "$REPO"/target/contested-*.jar | grep -v -e -sources -e -tests | head 
 CP="$JAR:$(cat "$REPO/target/classpath.txt")"
 # Every JVM gets the settings of scripts/run-local.sh for all runners (scripts/jvm.sh): the
 # parallel collector and the class archive, which a run over the sample corpus creates (or
-# refreshes) first. The cold core row also gets the DirectRunner's JIT flags, as the run it is
-# compared with; the warm core rows and Flink keep the JVM's default JIT settings.
+# refreshes) first. The cold core row also gets run-local.sh's JIT flags, as the runs it is
+# compared with; the warm core rows keep the JVM's default JIT settings (the best steady state).
 # shellcheck source=scripts/jvm.sh
 source "$REPO/scripts/jvm.sh"
 echo "bench.sh: a run over the sample corpus for the class archive..." >&2
@@ -147,7 +147,7 @@ for n in "${SIZES[@]}"; do
       # The same extraction as a plain Java program run once: a fresh JVM reads the corpus, loads
       # the gazetteer and models and extracts every article once on two threads, cold. Its
       # articles/s is N over the wall time of the whole process, like the pipeline rows.
-      core2cold) measure core-2-threads-cold "$n" java -Xmx3g "${JVM[@]}" "${CONTESTED_DIRECT_JIT_OPTS[@]}" "${QUIET[@]}" -cp "$CP" \
+      core2cold) measure core-2-threads-cold "$n" java -Xmx3g "${JVM[@]}" "${CONTESTED_JIT_OPTS[@]}" "${QUIET[@]}" -cp "$CP" \
         org.contested.bench.CoreBenchmark --input="$input" --threads=2 --warmup=0 --repeat=1 ;;
       direct) rm -rf "$workdir/out-direct-$n"
         # run-local.sh gives the DirectRunner a 1 GB heap, enough up to ~30k articles; it holds

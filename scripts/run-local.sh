@@ -8,8 +8,8 @@
 # Builds the project first when the jar is missing or older than the sources. Relative paths
 # are taken from the current directory. JAVA_OPTS passes flags to the JVM (default -Xmx1g
 # on the DirectRunner, -Xmx2g on other runners); they come after those of scripts/jvm.sh (the
-# parallel collector, JIT flags for the DirectRunner, a class archive in target/ written by the
-# first run after a build).
+# parallel collector, lighter JIT flags, a class archive in target/ written by the first run
+# after a build).
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -109,14 +109,12 @@ for arg in "${ARGS[@]}" "$@"; do
 done
 HEAP=-Xmx2g
 [[ "$RUNNER" == DirectRunner ]] && HEAP=-Xmx1g
-# The collector, JIT flags (DirectRunner only) and the class archive: scripts/jvm.sh. The archive
+# The collector, the JIT flags and the class archive: scripts/jvm.sh. The archive
 # is written at the end of the first run after a build, under a temporary name renamed on
 # success, so a failed or concurrent run never leaves a partial one. JAVA_OPTS comes later on
 # the command line, so its flags win.
 # shellcheck source=scripts/jvm.sh
 source "$REPO/scripts/jvm.sh"
-JIT_OPTS=()
-[[ "$RUNNER" == DirectRunner ]] && JIT_OPTS=("${CONTESTED_DIRECT_JIT_OPTS[@]}")
 # A JVM refuses two collectors, so one chosen in JAVA_OPTS replaces ours.
 GC_OPTS=("${CONTESTED_GC_OPTS[@]}")
 [[ "${JAVA_OPTS:-}" == *-XX:+Use*GC* ]] && GC_OPTS=()
@@ -130,7 +128,7 @@ else
 fi
 # Out of memory, the DirectRunner would hang with its worker gone; exit instead (code 3).
 # shellcheck disable=SC2086
-java "${LOG_OPTS[@]}" -Xlog:cds*=off "${CDS_OPTS[@]}" ${GC_OPTS[@]+"${GC_OPTS[@]}"} ${JIT_OPTS[@]+"${JIT_OPTS[@]}"} -XX:+ExitOnOutOfMemoryError \
+java "${LOG_OPTS[@]}" -Xlog:cds*=off "${CDS_OPTS[@]}" ${GC_OPTS[@]+"${GC_OPTS[@]}"} "${CONTESTED_JIT_OPTS[@]}" -XX:+ExitOnOutOfMemoryError \
   ${JAVA_OPTS:-$HEAP} -cp "$CP" "$MAIN" "${ARGS[@]}" "$@" \
   && rc=0 || rc=$?
 if [[ -n "$CDS_TMP" ]]; then
