@@ -10,7 +10,7 @@
 # size; smaller sizes are its first N lines. Each row runs in its own JVM under /usr/bin/time for
 # the peak RSS; the table gives the command line of every row. articles/s of a pipeline row is N
 # over the wall time of the whole process (JVM start, gazetteer load and writing included), and so
-# is that of core2cold, the core run once in a fresh JVM with the DirectRunner's JVM settings;
+# is that of core2cold, the core run once in a fresh JVM with run-local.sh's JVM settings;
 # core and core2 time a warm loop (scripts/jvm.sh says which JVM settings each row gets).
 # --repeat is the number of timed passes of that loop and of runs of every whole-process row,
 # whose median run the table shows (all runs are listed under it). Then the DirectRunner and
