@@ -109,10 +109,10 @@ for arg in "${ARGS[@]}" "$@"; do
 done
 HEAP=-Xmx2g
 [[ "$RUNNER" == DirectRunner ]] && HEAP=-Xmx1g
-# The collector, the JIT flags and the class archive: scripts/jvm.sh. The archive
-# is written at the end of the first run after a build, under a temporary name renamed on
-# success, so a failed or concurrent run never leaves a partial one. JAVA_OPTS comes later on
-# the command line, so its flags win.
+# The collector, the JIT flags and the class archive: scripts/jvm.sh. The archive is written at
+# the end of the first run after a build, under a temporary name renamed on success, so a failed
+# or concurrent run never leaves a partial one. JAVA_OPTS comes later on the command line, so its
+# flags win.
 # shellcheck source=scripts/jvm.sh
 source "$REPO/scripts/jvm.sh"
 # A JVM refuses two collectors, so one chosen in JAVA_OPTS replaces ours.

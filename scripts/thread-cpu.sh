@@ -24,15 +24,24 @@ TICKS="$(getconf CLK_TCK)"
 "$@" >&2 &
 top=$!
 
-# $1 itself when it is java, else the first java process below it in the process tree.
+# The first java process that is $1 or runs under it (read from /proc, no procps needed).
 find_java() {
-  local pid child
-  if [[ "$(cat "/proc/$1/comm" 2>/dev/null)" == java ]]; then
-    echo "$1"
-    return 0
-  fi
-  for child in $(pgrep -P "$1" 2>/dev/null); do
-    pid="$(find_java "$child")" && [[ -n "$pid" ]] && { echo "$pid"; return 0; }
+  local top="$1" stat line pid p fields
+  for stat in /proc/[0-9]*/stat; do
+    line="$(cat "$stat" 2>/dev/null)" || continue
+    [[ "$line" == *" (java) "* ]] || continue
+    pid="${line%% *}"
+    p="$pid"
+    # Up the parents (the 2nd field after the name is the parent's pid) to $top or to init.
+    while [[ -n "$p" && "$p" -gt 1 ]]; do
+      if [[ "$p" == "$top" ]]; then
+        echo "$pid"
+        return 0
+      fi
+      line="$(cat "/proc/$p/stat" 2>/dev/null)" || break
+      read -r -a fields <<<"${line##*) }"
+      p="${fields[1]}"
+    done
   done
   return 1
 }
