@@ -62,14 +62,22 @@ build
 JAR="$(ls "$REPO"/target/contested-*.jar | grep -v -e -sources -e -tests | head -1)"
 CP="$JAR:$(cat "$REPO/target/classpath.txt")"
 # Every JVM gets the settings of scripts/run-local.sh for all runners (scripts/jvm.sh): the
-# parallel collector and the class archive, which a run over the sample corpus creates (or
-# refreshes) first. The cold core row also gets run-local.sh's JIT flags, as the runs it is
-# compared with; the warm core rows keep the JVM's default JIT settings (the best steady state).
+# parallel collector and the class archive of its runner (the core rows map the DirectRunner's),
+# which a run over the sample corpus creates (or refreshes) first. The cold core row also gets
+# run-local.sh's JIT flags, as the runs it is compared with; the warm core rows keep the JVM's
+# default JIT settings (the best steady state).
 # shellcheck source=scripts/jvm.sh
 source "$REPO/scripts/jvm.sh"
 echo "bench.sh: a run over the sample corpus for the class archive..." >&2
 "$REPO/scripts/run-local.sh" --output="$workdir/out-sample" >"$workdir/sample.log" 2>&1 \
   || { cat "$workdir/sample.log" >&2; echo "bench.sh: the sample run failed" >&2; exit 1; }
+FLINK_ARGS=(--runner=FlinkRunner --flinkMaster='[local]' --parallelism=2)
+if [[ ",$rows," == *,flink,* ]]; then
+  echo "bench.sh: a FlinkRunner run over the sample corpus for its class archive..." >&2
+  "$REPO/scripts/run-local.sh" "${FLINK_ARGS[@]}" --output="$workdir/out-sample-flink" \
+    >"$workdir/sample-flink.log" 2>&1 \
+    || { cat "$workdir/sample-flink.log" >&2; echo "bench.sh: the FlinkRunner sample run failed" >&2; exit 1; }
+fi
 JVM=(-Xlog:cds*=off -XX:SharedArchiveFile="$REPO/target/$CONTESTED_CDS_ARCHIVE_NAME" "${CONTESTED_GC_OPTS[@]}")
 QUIET=(-Dorg.slf4j.simpleLogger.defaultLogLevel=warn
   -Dorg.slf4j.simpleLogger.log.org.apache.beam.sdk.io.FileBasedSink=error
@@ -156,7 +164,7 @@ for n in "${SIZES[@]}"; do
         measure direct "$n" env JAVA_OPTS="-Xmx${heap}m" "$REPO/scripts/run-local.sh" --input="$input" \
           --output="$workdir/out-direct-$n" ;;
       flink) rm -rf "$workdir/out-flink-$n"
-        measure flink "$n" "$REPO/scripts/run-local.sh" --runner=FlinkRunner --flinkMaster='[local]' --parallelism=2 \
+        measure flink "$n" "$REPO/scripts/run-local.sh" "${FLINK_ARGS[@]}" \
           --input="$input" --output="$workdir/out-flink-$n" ;;
       *) echo "bench.sh: unknown row $row" >&2; exit 2 ;;
     esac

@@ -18,7 +18,18 @@ CONTESTED_JIT_OPTS=(-XX:PerMethodTrapLimit=0 -XX:FreqInlineSize=50 -XX:InlineSma
 
 # Class data sharing, for every runner: the classes a run loads are archived at the end of the
 # first run after a build (scripts/run-local.sh) and mapped by later JVMs on the same class path,
-# which start about 1.5 s sooner. A stale or foreign archive is ignored without a word
-# (-Xlog:cds*=off).
+# which start about 1.5 s sooner. Each runner has its own archive, since each loads other classes
+# (one made by a FlinkRunner run slows the DirectRunner down). A stale or foreign archive is
+# ignored without a word (-Xlog:cds*=off).
 # shellcheck disable=SC2034
 CONTESTED_CDS_ARCHIVE_NAME=contested-classes.jsa
+
+# The archive's file name for a runner: CONTESTED_CDS_ARCHIVE_NAME for the DirectRunner (the
+# benchmark's core rows map it too), contested-classes-<runner>.jsa for the others.
+contested_cds_archive_name() {
+  if [[ "$1" == DirectRunner ]]; then
+    echo "$CONTESTED_CDS_ARCHIVE_NAME"
+  else
+    echo "contested-classes-$(tr '[:upper:]' '[:lower:]' <<<"$1" | tr -c 'a-z0-9\n' '_').jsa"
+  fi
+}

@@ -118,7 +118,7 @@ source "$REPO/scripts/jvm.sh"
 # A JVM refuses two collectors, so one chosen in JAVA_OPTS replaces ours.
 GC_OPTS=("${CONTESTED_GC_OPTS[@]}")
 [[ "${JAVA_OPTS:-}" == *-XX:+Use*GC* ]] && GC_OPTS=()
-CDS_ARCHIVE="$REPO/target/$CONTESTED_CDS_ARCHIVE_NAME"
+CDS_ARCHIVE="$REPO/target/$(contested_cds_archive_name "$RUNNER")"
 CDS_TMP=""
 if [[ -f "$CDS_ARCHIVE" && "$CDS_ARCHIVE" -nt "$(project_jar)" && "$CDS_ARCHIVE" -nt "$CLASSPATH_FILE" ]]; then
   CDS_OPTS=(-XX:SharedArchiveFile="$CDS_ARCHIVE")
